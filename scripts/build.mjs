@@ -1,0 +1,95 @@
+// Builds dist/: the WebAssembly module (Emscripten via CMake), formulas typeset at build time
+// (KaTeX → MathML), the page's scripts bundled into one classic script, Chart.js and the static files.
+// Everything in dist/ uses relative paths, so it works from any sub-path and from file://.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const wasmBuild = path.join(root, 'build', 'wasm');
+const generated = path.join(root, 'build', 'generated');
+const require = createRequire(import.meta.url);
+
+function run(cmd, args, env = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.error) throw new Error(`${cmd}: ${result.error.message} (run "npm run setup" to install it)`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Debian's emcc runs its JS optimiser with the machine's Node, which does not search Debian's
+// module folder for acorn unless told.
+const emEnv = { NODE_PATH: [process.env.NODE_PATH, '/usr/share/nodejs'].filter(Boolean).join(':') };
+
+function buildModule() {
+  if (!existsSync(path.join(wasmBuild, 'CMakeCache.txt'))) {
+    run('emcmake', ['cmake', '-S', '.', '-B', wasmBuild, '-DCMAKE_BUILD_TYPE=Release'], emEnv);
+  }
+  run('cmake', ['--build', wasmBuild, '-j', '2'], emEnv);
+}
+
+// MathML for every catalogue formula, keyed by id: the page inserts it as built, no maths at run time.
+async function typesetFormulas(catalogue) {
+  const katex = require('katex');
+  const mathml = (tex) => katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: true });
+  const formulas = {};
+  for (const row of catalogue) {
+    formulas[row.id] = { f: mathml(row.tex), df: mathml(row.texDerivative), range: mathml(row.outputRange) };
+  }
+  mkdirSync(generated, { recursive: true });
+  writeFileSync(path.join(generated, 'formulas.json'), JSON.stringify(formulas));
+}
+
+// web/i18n/<lang>/<area>.json, merged per language; a key defined twice is a build error.
+function mergeStrings() {
+  const dir = path.join(root, 'web', 'i18n');
+  const strings = {};
+  for (const lang of readdirSync(dir).filter((d) => statSync(path.join(dir, d)).isDirectory()).sort()) {
+    strings[lang] = {};
+    for (const file of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+      const table = JSON.parse(readFileSync(path.join(dir, lang, file), 'utf8'));
+      for (const [key, text] of Object.entries(table)) {
+        if (key in strings[lang]) throw new Error(`i18n: key "${key}" is defined twice (${lang}/${file})`);
+        strings[lang][key] = text;
+      }
+    }
+  }
+  mkdirSync(generated, { recursive: true });
+  writeFileSync(path.join(generated, 'i18n.json'), JSON.stringify(strings));
+}
+
+async function bundlePage() {
+  const esbuild = require('esbuild');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'web', 'main.js')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    outfile: path.join(dist, 'app.js'),
+    alias: { '@generated': generated },
+    logLevel: 'warning',
+  });
+}
+
+function copyStatic() {
+  const chart = readFileSync(path.join(root, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js'), 'utf8');
+  // The source map is not shipped; without this line DevTools would ask for it.
+  writeFileSync(path.join(dist, 'chart.umd.min.js'), chart.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+  cpSync(path.join(wasmBuild, 'activation-lab.js'), path.join(dist, 'activation-lab.js'));
+  for (const file of ['index.html', 'style.css']) cpSync(path.join(root, 'web', file), path.join(dist, file));
+}
+
+buildModule();
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+copyStatic();
+const createActivationLab = require(path.join(dist, 'activation-lab.js'));
+const lab = await createActivationLab();
+await typesetFormulas(lab.catalogue());
+mergeStrings();
+await bundlePage();
+console.log(`build: dist/ ready (${lab.catalogue().length} functions)`);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what the build (and, with --with-browser, the test suite) needs and is missing.
+# On Debian/Ubuntu as root it installs with apt-get; elsewhere it says what to install and how.
+#   --build-only    only what `npm run build` needs (Emscripten, CMake, npm packages)
+#   --with-browser  also what the tests need: GoogleTest, Chromium, a CJK font
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=start
+for arg in "$@"; do
+  case "$arg" in
+    --build-only) mode=build ;;
+    --with-browser) mode=test ;;
+    *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+missing_pkgs=()
+need() { # need <debian-package> <check command...>
+  local pkg=$1; shift
+  "$@" >/dev/null 2>&1 || missing_pkgs+=("$pkg")
+}
+need emscripten command -v emcc
+need cmake command -v cmake
+need g++ command -v g++
+if [ "$mode" = test ]; then
+  need libgtest-dev test -f /usr/include/gtest/gtest.h
+  need chromium test -x /usr/bin/chromium
+  need fonts-wqy-microhei test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+fi
+
+if [ ${#missing_pkgs[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing ${missing_pkgs[*]} with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing_pkgs[@]}" >/dev/null
+  else
+    cat >&2 <<MSG
+setup: missing: ${missing_pkgs[*]}
+  On Debian or Ubuntu:  sudo apt-get install ${missing_pkgs[*]}
+  Emscripten elsewhere: install the emsdk (https://emscripten.org/docs/getting_started/downloads.html),
+                        run 'emsdk install latest && emsdk activate latest' and source emsdk_env.sh
+  Chromium elsewhere:   any Chromium or Chrome; set CHROMIUM_PATH to its executable
+MSG
+    exit 1
+  fi
+fi
+
+if ! command -v node >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "setup: Node.js 20 or newer is needed (https://nodejs.org)" >&2
+  exit 1
+fi
+
+# npm packages from the lock file, when node_modules is missing or older than the lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test layer against what `npm run build` produced; exits non-zero if any layer failed.
+#   1. C++ (GoogleTest via CTest), natively
+#   2. the same C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   3. the WebAssembly module in Node (node --test)
+#   4. the page in headless Chromium (node --test + playwright-core)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+failed=()
+
+layer() { # layer <name> <command...>
+  local name=$1; shift
+  echo
+  echo "=== $name"
+  if ! "$@"; then failed+=("$name"); fi
+}
+
+cpp_suite() { # cpp_suite <build-dir> [cmake options...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; return 1; }
+  cmake --build "$dir" -j "$jobs" >"$dir.build.log" 2>&1 || { tail -50 "$dir.build.log"; return 1; }
+  ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+}
+
+mkdir -p build
+layer "C++ unit tests" cpp_suite build/native
+layer "C++ under ASan+UBSan" cpp_suite build/asan -DALAB_SANITIZE=ON
+layer "WebAssembly module (Node)" node --test --test-reporter=spec tests/wasm/
+layer "Page in Chromium" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED layers: ${failed[*]}"
+  exit 1
+fi
+echo "All test layers passed."

@@ -1,0 +1,143 @@
+// Scalar activation functions and their derivatives with respect to x, in float64.
+// Each follows PyTorch's definition (including autograd's values at kinks) and is written in a
+// numerically stable form: the catalogue's accuracy bar is a few ulp against a high-precision reference.
+// Parameters arrive as an array in the order the catalogue lists them.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+
+namespace alab::act {
+
+// SELU's constants as PyTorch writes them (torch/nn/functional.py, ATen Activation.cpp).
+inline constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
+inline constexpr double kSeluScale = 1.0507009873554804934193349852946;
+
+// Logistic function without overflow or cancellation on either side.
+inline double sigmoid_of(double x) {
+  if (x >= 0) return 1.0 / (1.0 + std::exp(-x));
+  const double e = std::exp(x);
+  return e / (1.0 + e);
+}
+
+inline double identity(double x, const double*) { return x; }
+inline double identity_d(double x, const double*) { return std::isnan(x) ? x : 1.0; }
+
+inline double relu(double x, const double*) { return x > 0 ? x : (std::isnan(x) ? x : 0.0); }
+inline double relu_d(double x, const double*) { return x > 0 ? 1.0 : (std::isnan(x) ? x : 0.0); }
+
+inline double sigmoid(double x, const double*) { return sigmoid_of(x); }
+// σ'(x) = e/(1+e)² with e = exp(−|x|): no 1−σ cancellation for large |x|.
+inline double sigmoid_d(double x, const double*) {
+  const double e = std::exp(-std::fabs(x));
+  const double d = 1.0 + e;
+  return e / (d * d);
+}
+
+inline double tanh(double x, const double*) { return std::tanh(x); }
+// sech²(x) = 4e/(1+e)² with e = exp(−2|x|): 1 − tanh² loses every digit for large |x|.
+inline double tanh_d(double x, const double*) {
+  const double e = std::exp(-2.0 * std::fabs(x));
+  const double d = 1.0 + e;
+  return 4.0 * e / (d * d);
+}
+
+inline double leaky_relu(double x, const double* p) { return x > 0 ? x : x * p[0]; }
+inline double leaky_relu_d(double x, const double* p) { return x > 0 ? 1.0 : (std::isnan(x) ? x : p[0]); }
+
+inline double elu(double x, const double* p) { return x > 0 ? x : p[0] * std::expm1(x); }
+inline double elu_d(double x, const double* p) { return x > 0 ? 1.0 : p[0] * std::exp(x); }
+
+inline double selu(double x, const double*) {
+  return kSeluScale * (x > 0 ? x : kSeluAlpha * std::expm1(x));
+}
+inline double selu_d(double x, const double*) {
+  return x > 0 ? kSeluScale : kSeluScale * kSeluAlpha * std::exp(x);
+}
+
+inline double celu(double x, const double* p) { return x > 0 ? x : p[0] * std::expm1(x / p[0]); }
+inline double celu_d(double x, const double* p) { return x > 0 ? 1.0 : std::exp(x / p[0]); }
+
+double gelu(double x, const double*);
+double gelu_d(double x, const double*);
+double gelu_tanh(double x, const double*);
+double gelu_tanh_d(double x, const double*);
+
+inline double silu(double x, const double*) { return x * sigmoid_of(x); }
+// silu' = σ(x) + x·σ(x)·σ(−x): σ(−x) computed directly rather than as 1 − σ(x).
+inline double silu_d(double x, const double*) {
+  if (std::isinf(x)) return x > 0 ? 1.0 : 0.0;
+  const double s = sigmoid_of(x);
+  return s + x * s * sigmoid_of(-x);
+}
+
+double mish(double x, const double*);
+double mish_d(double x, const double*);
+
+double softplus(double x, const double* p);
+double softplus_d(double x, const double* p);
+
+inline double softsign(double x, const double*) {
+  if (std::isinf(x)) return x > 0 ? 1.0 : -1.0;
+  return x / (1.0 + std::fabs(x));
+}
+inline double softsign_d(double x, const double*) {
+  const double d = 1.0 + std::fabs(x);
+  return 1.0 / d / d;
+}
+
+// PyTorch clamps with NaN propagation; the gradient is 0 at and beyond the clamp points.
+inline double hardtanh(double x, const double* p) {
+  if (std::isnan(x)) return x;
+  return x < p[0] ? p[0] : (x > p[1] ? p[1] : x);
+}
+inline double hardtanh_d(double x, const double* p) {
+  if (std::isnan(x)) return x;
+  return (x <= p[0] || x >= p[1]) ? 0.0 : 1.0;
+}
+
+inline double relu6(double x, const double*) {
+  if (std::isnan(x)) return x;
+  return x < 0 ? 0.0 : (x > 6 ? 6.0 : x);
+}
+inline double relu6_d(double x, const double*) {
+  if (std::isnan(x)) return x;
+  return (x <= 0 || x >= 6) ? 0.0 : 1.0;
+}
+
+inline double hardsigmoid(double x, const double*) {
+  if (std::isnan(x)) return x;
+  if (x <= -3) return 0.0;
+  if (x >= 3) return 1.0;
+  return (x + 3.0) / 6.0;
+}
+inline double hardsigmoid_d(double x, const double*) {
+  if (std::isnan(x)) return x;
+  return (x > -3 && x < 3) ? 1.0 / 6.0 : 0.0;
+}
+
+inline double hardswish(double x, const double*) {
+  if (std::isnan(x)) return x;
+  if (x <= -3) return 0.0;
+  if (x >= 3) return x;
+  return x * (x + 3.0) / 6.0;
+}
+// PyTorch: 0 below −3, x/3 + 1/2 on [−3, 3], 1 above. (2x + 3)/6 is the same line without the
+// cancellation of x/3 + 1/2 near its root at −1.5.
+inline double hardswish_d(double x, const double*) {
+  if (std::isnan(x)) return x;
+  if (x < -3) return 0.0;
+  if (x > 3) return 1.0;
+  return (2.0 * x + 3.0) / 6.0;
+}
+
+inline double prelu(double x, const double* p) { return x > 0 ? x : p[0] * x; }
+inline double prelu_d(double x, const double* p) { return x > 0 ? 1.0 : (std::isnan(x) ? x : p[0]); }
+
+double tanhshrink(double x, const double*);
+double tanhshrink_d(double x, const double*);
+
+double logsigmoid(double x, const double*);
+inline double logsigmoid_d(double x, const double*) { return sigmoid_of(-x); }
+
+}  // namespace alab::act

@@ -1,0 +1,25 @@
+// Entry points for the WebAssembly binding layer. Arrays live in the module's linear memory and are
+// passed as addresses (embind cannot pass pointers to numbers), so a whole array crosses in one call.
+// Every function validates its function index and parameters and never throws.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace alab::heap {
+
+using Address = std::uintptr_t;
+
+// Empty when `fn_index` names a catalogue row and the kMaxParams doubles at `params` are valid for it.
+std::string check(int fn_index, Address params);
+
+// out[i] = f(xs[i]) or f'(xs[i]) for i < n; float64 arrays. Returns false (writing nothing) on bad input.
+bool apply_f64(int fn_index, bool derivative, Address xs, Address out, std::uint32_t n, Address params);
+// The same over float32 arrays.
+bool apply_f32(int fn_index, bool derivative, Address xs, Address out, std::uint32_t n, Address params);
+
+// Writes z, f(z), f'(z) to out[0..2]; `inputs` and `weights` hold n doubles each.
+bool neuron(int fn_index, Address inputs, Address weights, std::uint32_t n, double bias, Address params,
+            Address out);
+
+}  // namespace alab::heap
