@@ -1,1 +1,112 @@
-console.log('placeholder')
+// Entry point: loads the module, builds every function section from its catalogue, reads the view from the
+// URL, mounts figures and demos, and keeps URL, language and figures in step with one state object.
+import formulas from '@generated/formulas.json';
+import { demos } from './demos/index.js';
+import { figures } from './figures/index.js';
+import { buildFunctionSections } from './function-section.js';
+import { applyStrings, browserLanguage, hasString, languages, setLanguage, t } from './i18n.js';
+import { pageSchema } from './page-state.js';
+
+const urlDelayMs = 200;
+
+function showFatal(message) {
+  const box = document.getElementById('load-status');
+  box.textContent = message;
+  box.hidden = false;
+  box.classList.add('fatal');
+}
+
+// Mounts figures when they come near the viewport, and the rest when the browser is idle.
+function mountLazily(elements, mountOne) {
+  const pending = new Set(elements);
+  const mountNow = (element) => {
+    if (!pending.delete(element)) return;
+    observer.unobserve(element);
+    mountOne(element);
+  };
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) if (entry.isIntersecting) mountNow(entry.target);
+  }, { rootMargin: '400px 0px' });
+  pending.forEach((element) => observer.observe(element));
+  const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 30));
+  const mountNextWhenIdle = () => {
+    const next = pending.values().next().value;
+    if (!next) {
+      document.body.dataset.figuresMounted = 'all';
+      return;
+    }
+    mountNow(next);
+    idle(mountNextWhenIdle);
+  };
+  idle(mountNextWhenIdle);
+}
+
+async function start() {
+  const lab = await window.createActivationLab();
+  const rows = lab.catalogue();
+  const rowById = new Map(rows.map((row) => [row.id, row]));
+  const groups = [...new Set(rows.map((row) => row.group))];
+  const schema = pageSchema(rows, browserLanguage(), languages);
+  let state = schema.read(location.search);
+  const updates = new Set();
+  let urlTimer = 0;
+
+  const writeUrl = () => {
+    urlTimer = 0;
+    try {
+      history.replaceState(null, '', `${location.pathname}${schema.write(state, ['lang'])}${location.hash}`);
+    } catch {
+      // Some file:// set-ups refuse history changes; the page works the same without a shareable URL.
+    }
+  };
+  const refresh = () => {
+    for (const update of updates) update(state);
+  };
+  const setState = (patch) => {
+    const next = { ...state };
+    for (const [name, value] of Object.entries(patch)) if (schema.has(name)) next[name] = value;
+    const langChanged = next.lang !== state.lang;
+    state = next;
+    if (langChanged) setLanguage(state.lang);
+    refresh();
+    if (!urlTimer) urlTimer = setTimeout(writeUrl, urlDelayMs);
+  };
+  const sectionOf = (element) => element.closest('section[id]')?.id ?? '';
+  const api = { lab, rows, rowById, groups, formulas, t, hasString, state: () => state, setState, sectionOf };
+
+  buildFunctionSections(rows, formulas);
+  setLanguage(state.lang);
+  for (const button of document.querySelectorAll('[data-lang]')) {
+    button.addEventListener('click', () => setState({ lang: button.dataset.lang }));
+  }
+  const markLanguage = () => document.querySelectorAll('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang)));
+  updates.add(markLanguage);
+
+  const mountFigure = (element) => {
+    const mount = figures[element.dataset.figure];
+    const update = mount(element, api);
+    applyStrings(element);
+    updates.add(update);
+    update(state);
+    element.dataset.mounted = 'true';
+  };
+  for (const container of document.querySelectorAll('[data-demo]')) {
+    const demo = demos.find((d) => d.id === container.dataset.demo);
+    if (!demo) {
+      container.hidden = true;
+      continue;
+    }
+    container.dataset.figure = `demo:${demo.id}`;
+    figures[container.dataset.figure] = demo.mount;
+  }
+  refresh();
+  mountLazily([...document.querySelectorAll('[data-figure]')], mountFigure);
+  document.getElementById('load-status').hidden = true;
+  document.body.dataset.ready = 'true';
+  if (state.section) document.getElementById(state.section)?.scrollIntoView();
+}
+
+start().catch((err) => {
+  console.error(err);
+  showFatal(`Activation Lab could not start: ${err.message}`);
+});

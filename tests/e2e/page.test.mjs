@@ -1,0 +1,95 @@
+// The foundation page in Chromium: it loads over http and from file://, every catalogue function has a drawn
+// curve, the derivative toggle and parameter sliders redraw it, the neuron panel computes z and f(z), and
+// nothing breaks the CSP, logs an error or reaches another origin.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { canvasFingerprint, canvasIsDrawn, root, startHarness, waitForAllFigures } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const lab = await require(path.join(root, 'dist', 'activation-lab.js'))();
+const catalogue = lab.catalogue();
+let harness;
+
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+for (const how of ['http', 'file']) {
+  test(`over ${how}: every catalogue function has a section with a drawn curve, and nothing goes wrong`, async () => {
+    const { page, context, problems } = await harness.open(how === 'http' ? harness.url : harness.fileUrl);
+    await waitForAllFigures(page);
+    for (const row of catalogue) {
+      const canvas = `#fn-${row.id} [data-figure="curve"] canvas`;
+      assert.equal(await page.locator(canvas).count(), 1, `${row.id} has one curve`);
+      assert.ok(await canvasIsDrawn(page, canvas), `${row.id}'s curve is drawn`);
+      assert.ok((await page.locator(`#fn-${row.id} .formula math`).count()) >= 1, `${row.id} shows its formula`);
+    }
+    const functionSections = await page.$$eval('[data-fn].fn-section', (nodes) => nodes.map((n) => n.dataset.fn));
+    assert.deepEqual(functionSections.sort(), catalogue.map((r) => r.id).sort(), 'one section per catalogue row, no more');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the article\'s four come first, in its order, with its default ranges', async () => {
+  const { page, context } = await harness.open(harness.url);
+  const order = await page.$$eval('#article-functions > [data-fn]', (nodes) => nodes.map((n) => n.dataset.fn));
+  assert.deepEqual(order, ['relu', 'sigmoid', 'tanh', 'leaky_relu']);
+  const ranges = { relu: [-5, 5], sigmoid: [-5, 5], tanh: [-6, 6], leaky_relu: [-6, 6] };
+  for (const [id, [lo, hi]] of Object.entries(ranges)) {
+    await page.locator(`#fn-${id} .range-box summary`).click();
+    assert.equal(Number(await page.inputValue(`#fn-${id} .range-fields input >> nth=0`)), lo);
+    assert.equal(Number(await page.inputValue(`#fn-${id} .range-fields input >> nth=1`)), hi);
+  }
+  await context.close();
+});
+
+test('the derivative toggle and the negative_slope slider redraw the chart', async () => {
+  const { page, context, problems } = await harness.open(harness.url);
+  const canvas = '#fn-leaky_relu [data-figure="curve"] canvas';
+  await page.locator(canvas).scrollIntoViewIfNeeded();
+  await page.waitForSelector('#fn-leaky_relu [data-figure="curve"][data-mounted]');
+  const before = await canvasFingerprint(page, canvas);
+  await page.locator('#fn-leaky_relu .derivative-toggle').check();
+  const withDerivative = await canvasFingerprint(page, canvas);
+  assert.notEqual(withDerivative, before, 'the derivative appears');
+  await page.locator('#fn-leaky_relu .derivative-toggle').uncheck();
+  assert.equal(await canvasFingerprint(page, canvas), before, 'and disappears again');
+
+  const slope = page.locator('#fn-leaky_relu input[data-param="negative_slope"]');
+  assert.equal(Number(await slope.inputValue()), 0.01, "PyTorch's default slope");
+  await slope.fill('0.5');
+  const steeper = await canvasFingerprint(page, canvas);
+  assert.notEqual(steeper, before, 'the slope changes the curve');
+  await slope.fill('0');
+  assert.notEqual(await canvasFingerprint(page, canvas), steeper);
+  assert.match(await page.textContent('#fn-leaky_relu .param-note'), /nn\.LeakyReLU\(0\)/);
+  await page.locator('#fn-leaky_relu button.reset').click();
+  assert.equal(Number(await slope.inputValue()), 0.01, 'reset restores the default');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the neuron panel computes z = w·x + b and f(z) for the values set', async () => {
+  const { page, context, problems } = await harness.open(harness.url);
+  const set = { x1: 1.5, x2: -0.5, x3: 2, w1: 0.4, w2: -1.2, w3: 0.3, b: -0.7 };
+  for (const [name, value] of Object.entries(set)) await page.locator(`input[data-neuron="${name}"]`).fill(String(value));
+  const z = set.w1 * set.x1 + set.w2 * set.x2 + set.w3 * set.x3 + set.b;
+  const expected = {
+    identity: z, relu: Math.max(0, z), sigmoid: 1 / (1 + Math.exp(-z)), tanh: Math.tanh(z), leaky_relu: z > 0 ? z : 0.01 * z,
+  };
+  for (const [id, output] of Object.entries(expected)) {
+    await page.selectOption('#neuron-fn', id);
+    assert.ok(Math.abs(Number(await page.getAttribute('.neuron-z', 'data-value')) - z) < 1e-12, `z with ${id}`);
+    assert.ok(Math.abs(Number(await page.getAttribute('.neuron-out', 'data-value')) - output) < 1e-12, `f(z) with ${id}`);
+  }
+  await page.selectOption('#neuron-fn', 'identity');
+  assert.ok(await page.isVisible('.neuron-linear-note'), 'identity is called linear regression');
+  assert.ok(await canvasIsDrawn(page, '[data-figure="neuron"] canvas'));
+  const chartBefore = await canvasFingerprint(page, '[data-figure="neuron"] canvas');
+  await page.locator('input[data-neuron="b"]').fill('2');
+  assert.notEqual(await canvasFingerprint(page, '[data-figure="neuron"] canvas'), chartBefore, 'the z marker moves');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

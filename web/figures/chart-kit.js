@@ -1,0 +1,157 @@
+// What every chart on the page shares: colours from the stylesheet, one Chart.js set-up (built once, updated in
+// place, no animation, no parsing), curve sampling through one reused heap buffer, a crosshair, a data table.
+
+const { Chart } = window;
+export const maxSamples = 2048;
+
+// Colours defined in style.css, re-read when the colour scheme changes.
+export function themeColours() {
+  const css = getComputedStyle(document.documentElement);
+  const get = (name) => css.getPropertyValue(name).trim();
+  return {
+    text: get('--text'), muted: get('--muted'), grid: get('--grid'), axis: get('--axis'),
+    series: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => get(`--series-${i}`)),
+  };
+}
+
+const listeners = new Set();
+const darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
+darkQuery?.addEventListener?.('change', () => listeners.forEach((fn) => fn(themeColours())));
+// Calls `fn(colours)` whenever the colour scheme changes.
+export const onThemeChange = (fn) => listeners.add(fn);
+
+// Round axis limits around [lo, hi] with a little margin.
+export function niceLimits(lo, hi) {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-1, 1];
+  if (hi - lo < 1e-9) return [lo - 1, hi + 1];
+  const pad = (hi - lo) * 0.06;
+  const rough = (hi - lo + 2 * pad) / 6;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough);
+  return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
+}
+
+// Draws a vertical line where the pointer is; the chart's `crosshairX` holds the x value or null.
+const crosshairPlugin = {
+  id: 'alabCrosshair',
+  afterDatasetsDraw(chart) {
+    const x = chart.$crosshairX;
+    if (x === null || x === undefined) return;
+    const { ctx, chartArea, scales } = chart;
+    const px = scales.x.getPixelForValue(x);
+    if (px < chartArea.left || px > chartArea.right) return;
+    ctx.save();
+    ctx.strokeStyle = chart.$colours.muted;
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath();
+    ctx.moveTo(px, chartArea.top);
+    ctx.lineTo(px, chartArea.bottom);
+    ctx.stroke();
+    ctx.restore();
+  },
+};
+
+// A line chart with linear axes; `onPointer(x | null)` receives the data x under the pointer.
+export function createLineChart(canvas, { datasets, legend = false, onPointer, onResize }) {
+  const colours = themeColours();
+  const axis = () => ({
+    type: 'linear', min: -1, max: 1,
+    grid: { color: colours.grid }, border: { color: colours.axis }, ticks: { color: colours.text, maxTicksLimit: 9 },
+  });
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: { datasets },
+    options: {
+      animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false,
+      events: ['mousemove', 'mouseout', 'touchstart', 'touchmove'],
+      elements: { point: { radius: 0, hoverRadius: 0 }, line: { borderWidth: 2, tension: 0 } },
+      scales: { x: axis(), y: axis() },
+      plugins: {
+        legend: { display: legend, onClick: () => {}, labels: { color: colours.text, boxHeight: 2 } },
+        tooltip: { enabled: false },
+        decimation: { enabled: false },
+      },
+      onHover(event, elements, c) {
+        if (!onPointer) return;
+        const inside = event.type !== 'mouseout' && event.x >= c.chartArea.left && event.x <= c.chartArea.right;
+        onPointer(inside ? c.scales.x.getValueForPixel(event.x) : null);
+      },
+      onResize: (c, size) => onResize?.(size),
+    },
+    plugins: [crosshairPlugin],
+  });
+  chart.$colours = colours;
+  chart.$crosshairX = null;
+  onThemeChange((next) => {
+    chart.$colours = next;
+    for (const id of ['x', 'y']) {
+      const scale = chart.options.scales[id];
+      scale.grid.color = next.grid;
+      scale.border.color = next.axis;
+      scale.ticks.color = next.text;
+    }
+    chart.options.plugins.legend.labels.color = next.text;
+    chart.$recolour?.(next);
+    chart.update('none');
+  });
+  return chart;
+}
+
+// Samples f (or f′) of catalogue functions on a grid through ONE heap buffer, resized only with the chart.
+export function createSampler(lab) {
+  let buffer = null;
+  let grid = { n: 0, lo: 0, hi: 0 };
+  return {
+    // Prepares n evenly spaced x values in [lo, hi] in the buffer's input.
+    grid(n, lo, hi) {
+      n = Math.max(16, Math.min(maxSamples, Math.round(n)));
+      if (!buffer || buffer.length !== n) {
+        buffer?.delete();
+        buffer = lab.createBuffer(n, { type: 'float64' });
+        grid = { n: 0 };
+      }
+      if (grid.n !== n || grid.lo !== lo || grid.hi !== hi) {
+        const input = buffer.input;
+        const step = (hi - lo) / (n - 1);
+        for (let i = 0; i < n; i++) input[i] = lo + i * step;
+        input[n - 1] = hi;
+        grid = { n, lo, hi };
+      }
+      return n;
+    },
+    // Fills `points` ({x, y} objects, reused) with f or f′ over the grid; throws the module's error on bad params.
+    sample(id, params, derivative, points) {
+      const output = buffer.apply(id, params, { derivative });
+      const input = buffer.input;
+      const n = grid.n;
+      if (points.length > n) points.length = n;
+      for (let i = 0; i < n; i++) {
+        if (points[i]) {
+          points[i].x = input[i];
+          points[i].y = output[i];
+        } else {
+          points[i] = { x: input[i], y: output[i] };
+        }
+      }
+      return points;
+    },
+  };
+}
+
+// Smallest and largest finite y over several point lists.
+export function yExtent(lists) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const points of lists) {
+    for (const p of points) {
+      if (p.y < lo) lo = p.y;
+      if (p.y > hi) hi = p.y;
+    }
+  }
+  return [lo, hi];
+}
+
+// Evenly spaced x values for a data table over [lo, hi].
+export function tableXs(lo, hi, count = 11) {
+  return Array.from({ length: count }, (_, i) => Number((lo + ((hi - lo) * i) / (count - 1)).toPrecision(12)));
+}

@@ -1,0 +1,85 @@
+// The compare chart: overlay any set of catalogue functions (or their derivatives) over one x range.
+import { el } from '../dom.js';
+import { formatNumber } from '../format.js';
+import { paramsOf } from '../page-state.js';
+import { createLineChart, createSampler, niceLimits, yExtent } from './chart-kit.js';
+import { rangeFields } from './range-fields.js';
+
+const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
+
+// Mounts the compare chart with one checkbox per catalogue function, grouped as in the catalogue.
+export function mount(element, api) {
+  const { lab, t } = api;
+  const boxes = new Map();
+  const pickers = el('div', { class: 'compare-pickers' });
+  for (const group of api.groups) {
+    const set = el('fieldset', { class: 'compare-group' }, [el('legend', { i18n: `group.${group}` })]);
+    for (const row of api.rows.filter((r) => r.group === group)) {
+      const box = el('input', { type: 'checkbox', value: row.id });
+      box.addEventListener('change', () => {
+        const chosen = api.rows.map((r) => r.id).filter((id) => boxes.get(id).checked);
+        api.setState({ compare: chosen, section: 'compare' });
+      });
+      boxes.set(row.id, box);
+      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: row.name })]));
+    }
+    pickers.append(set);
+  }
+  const derivativeBox = el('input', { type: 'checkbox', class: 'derivative-toggle' });
+  derivativeBox.addEventListener('change', () => api.setState({ 'compare.d': derivativeBox.checked, section: 'compare' }));
+  const options = el('div', { class: 'compare-options' }, [
+    el('label', { class: 'toggle' }, [derivativeBox, el('span', { i18n: 'compare.derivatives' })]),
+  ]);
+  const range = rangeFields(options, t, (lo, hi) => api.setState({ 'compare.lo': lo, 'compare.hi': hi, section: 'compare' }));
+  const canvas = el('canvas', { role: 'img' });
+  const empty = el('p', { class: 'compare-empty', i18n: 'compare.empty' });
+  element.append(pickers, options, el('div', { class: 'chart-box tall' }, canvas), empty);
+
+  const sampler = createSampler(lab);
+  const chart = createLineChart(canvas, { datasets: [], legend: true, onResize: () => requestAnimationFrame(() => last && render(last, true)) });
+  const pointsById = new Map();
+  let last = null;
+  chart.$recolour = (c) => chart.data.datasets.forEach((d, i) => { d.borderColor = c.series[i % c.series.length]; });
+
+  function render(state, force = false) {
+    const chosen = state.compare;
+    const derivative = state['compare.d'];
+    const lo = state['compare.lo'];
+    const hi = state['compare.hi'];
+    const params = chosen.map((id) => paramsOf(api.rowById.get(id), state));
+    const signature = JSON.stringify([chosen, derivative, lo, hi, params, state.lang]);
+    if (!force && signature === last?.signature) return;
+    last = { ...state, signature };
+    for (const [id, box] of boxes) box.checked = chosen.includes(id);
+    derivativeBox.checked = derivative;
+    range.show(lo, hi);
+    range.relabel();
+    sampler.grid(chart.chartArea ? chart.chartArea.width : chart.width, lo, hi);
+    const colours = chart.$colours.series;
+    const datasets = [];
+    chosen.forEach((id, i) => {
+      const points = pointsById.get(id) ?? [];
+      pointsById.set(id, points);
+      try {
+        sampler.sample(id, params[i], derivative, points);
+      } catch {
+        return;
+      }
+      const name = api.rowById.get(id).name;
+      datasets.push({
+        label: derivative ? `${name}′` : name, data: points, borderColor: colours[i % colours.length],
+        borderDash: dashes[Math.floor(i / colours.length) % dashes.length], borderWidth: 2,
+      });
+    });
+    chart.data.datasets = datasets;
+    const [ylo, yhi] = niceLimits(...yExtent(datasets.map((d) => d.data)));
+    Object.assign(chart.options.scales.x, { min: lo, max: hi });
+    Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
+    chart.update('none');
+    empty.hidden = chosen.length > 0;
+    canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {
+      names: chosen.map((id) => api.rowById.get(id).name).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
+    }));
+  }
+  return (state) => render(state);
+}

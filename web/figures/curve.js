@@ -1,0 +1,140 @@
+// One function's curve: f (and optionally f′) sampled by the module, parameter sliders from the catalogue with
+// a reset button, an x range, a crosshair reading x, f(x), f′(x) from the module, and a data table.
+import { el, slider } from '../dom.js';
+import { formatNumber } from '../format.js';
+import { paramsOf } from '../page-state.js';
+import { createLineChart, createSampler, niceLimits, tableXs, yExtent } from './chart-kit.js';
+import { rangeFields } from './range-fields.js';
+
+// Mounts the curve figure of the function named by element.dataset.fn.
+export function mount(element, api) {
+  const { lab, t } = api;
+  const row = api.rowById.get(element.dataset.fn);
+  const id = row.id;
+  const key = (name) => `${id}.${name}`;
+
+  const derivativeBox = el('input', { type: 'checkbox', class: 'derivative-toggle' });
+  const controls = el('div', { class: 'curve-controls' }, [
+    el('label', { class: 'toggle' }, [derivativeBox, el('span', { i18n: 'curve.showDerivative' })]),
+  ]);
+  const sliders = row.params.map((p) => {
+    const s = slider({ labelText: p.name, min: p.min, max: p.max, step: p.step, value: p.default });
+    s.input.dataset.param = p.name;
+    s.input.addEventListener('input', () => api.setState({ [key(p.name)]: Number(s.input.value), section: api.sectionOf(element) }));
+    controls.append(s.wrapper);
+    return { param: p, ...s };
+  });
+  const paramMessage = el('p', { class: 'field-message', role: 'status' });
+  if (row.params.length) {
+    const reset = el('button', { type: 'button', class: 'reset', i18n: 'curve.reset' });
+    reset.addEventListener('click', () => {
+      const patch = { [key('lo')]: row.range[0], [key('hi')]: row.range[1] };
+      for (const p of row.params) patch[key(p.name)] = p.default;
+      api.setState(patch);
+    });
+    controls.append(reset, paramMessage);
+    if (api.hasString(`fn.${id}.note`)) controls.append(el('p', { class: 'param-note', i18n: `fn.${id}.note` }));
+  }
+  const rangeBox = el('details', { class: 'range-box' }, [el('summary', { i18n: 'range.title' })]);
+  controls.append(rangeBox);
+  const range = rangeFields(rangeBox, t, (lo, hi) => api.setState({ [key('lo')]: lo, [key('hi')]: hi }));
+  derivativeBox.addEventListener('change', () => api.setState({ [key('d')]: derivativeBox.checked, section: api.sectionOf(element) }));
+
+  const canvas = el('canvas', { role: 'img' });
+  const readout = el('p', { class: 'readout', 'aria-live': 'off' });
+  const tableBody = el('tbody');
+  const table = el('details', { class: 'data-table' }, [
+    el('summary', { i18n: 'curve.dataTable' }),
+    el('table', {}, [
+      el('caption', { class: 'visually-hidden' }),
+      el('thead', {}, el('tr', {}, [el('th', { scope: 'col', text: 'x' }), el('th', { scope: 'col', text: 'f(x)' }), el('th', { scope: 'col', text: 'f′(x)' })])),
+      tableBody,
+    ]),
+  ]);
+  element.append(controls, el('div', { class: 'chart-box' }, canvas), readout, table);
+
+  const sampler = createSampler(lab);
+  const probe = lab.createBuffer(1, { type: 'float64' });
+  const values = [];
+  const slopes = [];
+  let shown = null;
+  let last = null;
+
+  const chart = createLineChart(canvas, {
+    datasets: [
+      { label: 'f(x)', data: values, borderColor: '', borderWidth: 2.5 },
+      { label: 'f′(x)', data: slopes, borderColor: '', borderDash: [6, 4], hidden: true },
+    ],
+    onPointer: (x) => showReadout(x),
+    onResize: () => requestAnimationFrame(() => last && render(last, true)),
+  });
+  const recolour = (colours) => {
+    chart.data.datasets[0].borderColor = colours.series[0];
+    chart.data.datasets[1].borderColor = colours.series[1];
+  };
+  chart.$recolour = recolour;
+  recolour(chart.$colours);
+
+  function showReadout(x, redraw = true) {
+    chart.$crosshairX = x;
+    if (x === null || !shown) {
+      readout.textContent = t('curve.readoutHint');
+    } else {
+      probe.input[0] = x;
+      const f = probe.apply(id, shown.params)[0];
+      const df = probe.apply(id, shown.params, { derivative: true })[0];
+      readout.textContent = t('curve.readout', { x: formatNumber(x), f: formatNumber(f), df: formatNumber(df) });
+    }
+    if (redraw) chart.draw();
+  }
+
+  function fillTable() {
+    if (!table.open || !shown) return;
+    const xs = tableXs(shown.lo, shown.hi);
+    const fs = lab.evaluate(id, xs, shown.params);
+    const dfs = lab.derivative(id, xs, shown.params);
+    tableBody.replaceChildren(...xs.map((x, i) => el('tr', {}, [
+      el('th', { scope: 'row', text: formatNumber(x) }), el('td', { text: formatNumber(fs[i], 6) }), el('td', { text: formatNumber(dfs[i], 6) }),
+    ])));
+  }
+  table.addEventListener('toggle', fillTable);
+
+  function render(state, force = false) {
+    const params = paramsOf(row, state);
+    const derivative = state[key('d')];
+    const lo = state[key('lo')];
+    const hi = state[key('hi')];
+    const signature = JSON.stringify([params, derivative, lo, hi, state.lang]);
+    if (!force && signature === last?.signature) return;
+    last = { ...state, signature };
+    derivativeBox.checked = derivative;
+    for (const s of sliders) {
+      s.input.value = String(params[s.param.name]);
+      s.output.textContent = formatNumber(params[s.param.name], 3);
+    }
+    range.show(lo, hi);
+    range.relabel();
+    try {
+      sampler.grid(chart.chartArea ? chart.chartArea.width : chart.width, lo, hi);
+      sampler.sample(id, params, false, values);
+      if (derivative) sampler.sample(id, params, true, slopes);
+    } catch (err) {
+      paramMessage.textContent = t('curve.badParams', { reason: err.message });
+      return;
+    }
+    paramMessage.textContent = '';
+    shown = { params, lo, hi };
+    chart.data.datasets[1].hidden = !derivative;
+    chart.options.plugins.legend.display = derivative;
+    const [ylo, yhi] = niceLimits(...yExtent(derivative ? [values, slopes] : [values]));
+    Object.assign(chart.options.scales.x, { min: lo, max: hi });
+    Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
+    showReadout(chart.$crosshairX, false);
+    chart.update('none');
+    canvas.setAttribute('aria-label', t(derivative ? 'curve.labelWithDerivative' : 'curve.label',
+      { name: row.name, lo: formatNumber(lo), hi: formatNumber(hi) }));
+    table.querySelector('caption').textContent = t('curve.tableCaption', { name: row.name });
+    fillTable();
+  }
+  return (state) => render(state);
+}

@@ -1,0 +1,146 @@
+// The neuron panel: inputs x1..x3, weights w1..w3, bias b and an activation; the module computes z = w·x + b
+// and f(z); a diagram carries the live numbers and the activation's curve marks z.
+import { el, slider, svg } from '../dom.js';
+import { formatNumber } from '../format.js';
+import { neuronInputs, neuronLimit, neuronWeights, paramsOf } from '../page-state.js';
+import { createLineChart, createSampler, niceLimits, yExtent } from './chart-kit.js';
+
+const names = [...neuronInputs, ...neuronWeights, 'b'];
+
+// Draws the neuron: three inputs, weighted edges, the sum node, the activation and the output.
+function diagram() {
+  const root = svg('svg', { viewBox: '0 0 420 210', class: 'neuron-diagram', role: 'img' });
+  const title = svg('title');
+  root.append(title);
+  const parts = { title, inputs: [], weights: [], edges: [] };
+  const ys = [40, 105, 170];
+  ys.forEach((y, i) => {
+    const edge = svg('line', { x1: 62, y1: y, x2: 196, y2: 105, class: 'edge' });
+    const weight = svg('text', { x: 128, y: (y + 105) / 2 - 8, class: 'weight', 'text-anchor': 'middle' });
+    const node = svg('circle', { cx: 38, cy: y, r: 24, class: 'node' });
+    const value = svg('text', { x: 38, y: y + 5, class: 'value', 'text-anchor': 'middle' });
+    const name = svg('text', { x: 6, y: y - 28, class: 'name' });
+    name.textContent = `x${i + 1}`;
+    root.append(edge, node, value, weight, name);
+    parts.inputs.push(value);
+    parts.weights.push(weight);
+    parts.edges.push(edge);
+  });
+  const bias = svg('text', { x: 222, y: 36, class: 'weight', 'text-anchor': 'middle' });
+  root.append(svg('line', { x1: 222, y1: 42, x2: 222, y2: 77, class: 'edge bias' }), bias);
+  root.append(svg('circle', { cx: 222, cy: 105, r: 28, class: 'node sum' }));
+  const sumLabel = svg('text', { x: 222, y: 101, class: 'name', 'text-anchor': 'middle' });
+  sumLabel.textContent = 'Σ';
+  const z = svg('text', { x: 222, y: 122, class: 'value', 'text-anchor': 'middle' });
+  root.append(sumLabel, z, svg('line', { x1: 250, y1: 105, x2: 290, y2: 105, class: 'edge' }));
+  root.append(svg('rect', { x: 290, y: 80, width: 58, height: 50, rx: 8, class: 'node activation' }));
+  const fname = svg('text', { x: 319, y: 110, class: 'name', 'text-anchor': 'middle' });
+  root.append(fname, svg('line', { x1: 348, y1: 105, x2: 372, y2: 105, class: 'edge' }));
+  const out = svg('text', { x: 414, y: 95, class: 'value', 'text-anchor': 'end' });
+  root.append(out);
+  Object.assign(parts, { bias, z, fname, out });
+  return { root, parts };
+}
+
+// Mounts the panel; the activation's parameters come from that function's own section.
+export function mount(element, api) {
+  const { lab, t } = api;
+  const sliders = new Map();
+  const grid = el('div', { class: 'neuron-sliders' });
+  for (const name of names) {
+    const s = slider({ labelText: name, min: -neuronLimit, max: neuronLimit, step: 0.1, value: 0 });
+    s.input.dataset.neuron = name;
+    s.input.addEventListener('input', () => api.setState({ [`neuron.${name}`]: Number(s.input.value), section: 'neuron' }));
+    sliders.set(name, s);
+    grid.append(s.wrapper);
+  }
+  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: row.name })));
+  menu.addEventListener('change', () => api.setState({ 'neuron.fn': menu.value, section: 'neuron' }));
+  const menuRow = el('div', { class: 'neuron-menu' }, [el('label', { for: 'neuron-fn', i18n: 'neuron.activation' }), menu]);
+  const zOut = el('output', { class: 'neuron-z', 'data-value': '' });
+  const fOut = el('output', { class: 'neuron-out', 'data-value': '' });
+  const result = el('p', { class: 'neuron-result', 'aria-live': 'polite' }, [
+    el('span', { text: 'z = ' }), zOut, el('span', { text: '  ·  ' }), el('span', { class: 'neuron-f' }), fOut,
+  ]);
+  const linearNote = el('p', { class: 'neuron-linear-note', i18n: 'neuron.linearNote' });
+  const { root: picture, parts } = diagram();
+  const canvas = el('canvas', { role: 'img' });
+  element.append(
+    el('div', { class: 'neuron-controls' }, [grid, menuRow]),
+    el('div', { class: 'neuron-figures' }, [picture, result, linearNote, el('div', { class: 'chart-box' }, canvas)]),
+  );
+
+  const sampler = createSampler(lab);
+  const curve = [];
+  const marker = [{ x: 0, y: 0 }];
+  const chart = createLineChart(canvas, {
+    datasets: [
+      { label: 'f', data: curve, borderColor: '' },
+      { label: 'z', data: marker, showLine: false, pointRadius: 6, pointHoverRadius: 6, borderColor: '', backgroundColor: '' },
+    ],
+    onResize: () => requestAnimationFrame(() => last && render(last, true)),
+  });
+  chart.$recolour = (c) => {
+    chart.data.datasets[0].borderColor = c.series[0];
+    chart.data.datasets[1].borderColor = c.series[1];
+    chart.data.datasets[1].backgroundColor = c.series[1];
+  };
+  chart.$recolour(chart.$colours);
+  let last = null;
+
+  function render(state, force = false) {
+    const row = api.rowById.get(state['neuron.fn']);
+    const values = Object.fromEntries(names.map((n) => [n, state[`neuron.${n}`]]));
+    const params = paramsOf(row, state);
+    const signature = JSON.stringify([row.id, values, params, state.lang]);
+    if (!force && signature === last?.signature) return;
+    last = { ...state, signature };
+    for (const [name, s] of sliders) {
+      s.input.value = String(values[name]);
+      s.output.textContent = formatNumber(values[name], 2);
+    }
+    menu.value = row.id;
+    let result;
+    try {
+      result = lab.neuron({
+        inputs: neuronInputs.map((n) => values[n]), weights: neuronWeights.map((n) => values[n]),
+        bias: values.b, activation: row.id, params,
+      });
+    } catch (err) {
+      fOut.textContent = t('curve.badParams', { reason: err.message });
+      return;
+    }
+    zOut.textContent = formatNumber(result.z);
+    zOut.dataset.value = String(result.z);
+    fOut.textContent = formatNumber(result.output);
+    fOut.dataset.value = String(result.output);
+    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : row.name}(z) = `;
+    linearNote.hidden = row.id !== 'identity';
+
+    parts.inputs.forEach((node, i) => { node.textContent = formatNumber(values[neuronInputs[i]], 2); });
+    parts.weights.forEach((node, i) => {
+      const w = values[neuronWeights[i]];
+      node.textContent = `w${i + 1} = ${formatNumber(w, 2)}`;
+      parts.edges[i].setAttribute('stroke-width', String(1 + Math.min(5, Math.abs(w) * 1.5)));
+      parts.edges[i].classList.toggle('negative', w < 0);
+    });
+    parts.bias.textContent = `b = ${formatNumber(values.b, 2)}`;
+    parts.z.textContent = `z=${formatNumber(result.z, 2)}`;
+    parts.fname.textContent = row.id === 'identity' ? 'f(z)=z' : 'f';
+    parts.out.textContent = formatNumber(result.output, 3);
+    parts.title.textContent = t('neuron.diagramLabel', { z: formatNumber(result.z), f: formatNumber(result.output), name: row.name });
+
+    const lo = Math.min(row.range[0], Math.floor(result.z) - 1);
+    const hi = Math.max(row.range[1], Math.ceil(result.z) + 1);
+    sampler.grid(chart.chartArea ? chart.chartArea.width : chart.width, lo, hi);
+    sampler.sample(row.id, params, false, curve);
+    marker[0].x = result.z;
+    marker[0].y = result.output;
+    const [ylo, yhi] = niceLimits(...yExtent([curve, marker]));
+    Object.assign(chart.options.scales.x, { min: lo, max: hi });
+    Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
+    chart.update('none');
+    canvas.setAttribute('aria-label', t('neuron.chartLabel', { name: row.name, z: formatNumber(result.z), f: formatNumber(result.output) }));
+  }
+  return (state) => render(state);
+}

@@ -1,0 +1,124 @@
+// "Try it": the article's experiment of feeding standard-normal random inputs through a function, with a seed
+// button, the equivalent PyTorch code, and — for functions used on binary outputs — a threshold that turns
+// outputs into 0/1 class labels.
+import { el, slider, uniqueId } from '../dom.js';
+import { formatTensor } from '../format.js';
+import { labelsOutputs, maxTryInputs, paramsOf } from '../page-state.js';
+import { parseNumberField } from './range-fields.js';
+
+// A small seeded generator (mulberry32): the same seed always gives the same inputs.
+function uniformSource(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// n standard-normal numbers (Box–Muller), as torch.randn(n) draws them (though not the same numbers).
+export function standardNormals(seed, n) {
+  const uniform = uniformSource(seed);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i += 2) {
+    const u = 1 - uniform();
+    const v = uniform();
+    const radius = Math.sqrt(-2 * Math.log(u));
+    out[i] = radius * Math.cos(2 * Math.PI * v);
+    if (i + 1 < n) out[i + 1] = radius * Math.sin(2 * Math.PI * v);
+  }
+  return out;
+}
+
+// The PyTorch lines that do the same computation (shown to copy, never run).
+function pytorchCode(row, params, n, seed, threshold) {
+  const fn = row.torchFunctional || row.torchModule;
+  const args = Object.entries(params).map(([name, value]) => `, ${name}=${value}`).join('');
+  const call = fn.includes('(x') ? fn : `${fn}(x${args})`;
+  const lines = ['import torch', '', `torch.manual_seed(${seed})`, `x = torch.randn(${n})`, `y = ${call}`, 'print(x)', 'print(y)'];
+  if (threshold !== undefined) lines.push(`labels = (y > ${threshold}).float()`, 'print(labels)');
+  return lines.join('\n');
+}
+
+// Mounts the try-it box of the function named by element.dataset.fn.
+export function mount(element, api) {
+  const { lab, t } = api;
+  const row = api.rowById.get(element.dataset.fn);
+  const key = (name) => `${row.id}.${name}`;
+  const withLabels = labelsOutputs(row);
+
+  const draw = el('button', { type: 'button', class: 'draw', i18n: 'try.draw' });
+  draw.addEventListener('click', () => api.setState({ [key('seed')]: (api.state()[key('seed')] + 1) % 2 ** 31, section: 'four' }));
+  const countId = uniqueId('try-n');
+  const countMessageId = uniqueId('try-n-msg');
+  const count = el('input', { id: countId, type: 'text', inputmode: 'numeric', size: 3, class: 'try-count', 'aria-describedby': countMessageId });
+  const countMessage = el('p', { id: countMessageId, class: 'field-message', role: 'status' });
+  count.addEventListener('change', () => {
+    const parsed = parseNumberField(count.value, 1e6);
+    let problem = parsed.error;
+    if (!problem && (!Number.isInteger(parsed.value) || parsed.value < 1)) problem = 'try.countWhole';
+    if (!problem && parsed.value > maxTryInputs) problem = 'try.countTooMany';
+    countMessage.textContent = problem ? t(problem, { max: maxTryInputs, limit: maxTryInputs }) : '';
+    count.toggleAttribute('aria-invalid', Boolean(problem));
+    if (!problem) api.setState({ [key('n')]: parsed.value, section: 'four' });
+  });
+  const controls = el('div', { class: 'try-controls' }, [draw, el('label', { for: countId, i18n: 'try.count' }), count, countMessage]);
+  let threshold = null;
+  if (withLabels) {
+    threshold = slider({ labelKey: 'try.threshold', min: 0, max: 1, step: 0.01, value: 0.5 });
+    threshold.input.classList.add('try-threshold');
+    threshold.input.addEventListener('input', () => api.setState({ [key('threshold')]: Number(threshold.input.value), section: 'four' }));
+    controls.append(threshold.wrapper);
+  }
+  const seedNote = el('p', { class: 'try-seed' });
+  const head = el('tr', {}, [el('th', { scope: 'col', text: 'i' }), el('th', { scope: 'col', text: 'x' }),
+    el('th', { scope: 'col', text: `${row.name}(x)` }), withLabels ? el('th', { scope: 'col', i18n: 'try.label' }) : null]);
+  const body = el('tbody');
+  const caption = el('caption', { i18n: 'try.caption' });
+  const console_ = el('pre', { class: 'try-console' });
+  const code = el('code');
+  const copy = el('button', { type: 'button', class: 'copy', i18n: 'try.copy' });
+  copy.addEventListener('click', () => navigator.clipboard?.writeText(code.textContent).catch(() => {}));
+  element.append(
+    el('h4', { i18n: 'try.title' }), controls, seedNote,
+    el('table', { class: 'try-table' }, [caption, el('thead', {}, head), body]),
+    el('p', { class: 'try-console-title', i18n: 'try.printed' }), console_,
+    el('div', { class: 'try-code' }, [el('p', { i18n: 'try.codeTitle' }), el('pre', {}, code), copy]),
+  );
+  let last = '';
+
+  return function update(state) {
+    const seed = state[key('seed')];
+    const n = state[key('n')];
+    const cut = withLabels ? state[key('threshold')] : undefined;
+    const params = paramsOf(row, state);
+    const signature = JSON.stringify([seed, n, cut, params, state.lang]);
+    if (signature === last) return;
+    let ys;
+    const xs = standardNormals(seed, n);
+    try {
+      ys = lab.evaluate(row.id, xs, params);
+    } catch {
+      return;
+    }
+    last = signature;
+    if (document.activeElement !== count || !count.hasAttribute('aria-invalid')) count.value = String(n);
+    if (threshold) {
+      threshold.input.value = String(cut);
+      threshold.output.textContent = cut.toFixed(2);
+    }
+    const labels = withLabels ? Array.from(ys, (y) => (y > cut ? 1 : 0)) : null;
+    body.replaceChildren(...Array.from(xs, (x, i) => el('tr', {}, [
+      el('th', { scope: 'row', text: String(i) }),
+      el('td', { class: 'try-x', 'data-value': String(x), text: x.toFixed(4) }),
+      el('td', { class: 'try-y', 'data-value': String(ys[i]), text: ys[i].toFixed(4) }),
+      withLabels ? el('td', { class: 'try-label', text: String(labels[i]) }) : null,
+    ])));
+    const printed = [formatTensor(xs), formatTensor(ys)];
+    if (labels) printed.push(`tensor([${labels.map((l) => `${l}.`).join(', ')}])`);
+    console_.textContent = printed.join('\n');
+    seedNote.textContent = t('try.seed', { seed });
+    code.textContent = pytorchCode(row, params, n, seed, cut);
+  };
+}

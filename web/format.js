@@ -1,0 +1,20 @@
+// Number formatting shared by readouts, tables and the try-it box.
+
+// `value` with up to `digits` significant decimals, without trailing zeros; −0 shows as 0, ∞ and NaN by name.
+export function formatNumber(value, digits = 4) {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return '∞';
+  if (value === -Infinity) return '−∞';
+  if (Object.is(value, -0) || value === 0) return '0';
+  const abs = Math.abs(value);
+  let text;
+  if (abs >= 1e6 || abs < 1e-4) text = value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  else text = value.toFixed(digits).replace(/\.?0+$/, '');
+  if (text === '-0') text = '0';
+  return text.replace('-', '−');
+}
+
+// A tensor the way PyTorch prints one with four decimals: tensor([0.1234, -1.0000]).
+export function formatTensor(values, digits = 4) {
+  return `tensor([${Array.from(values, (v) => v.toFixed(digits)).join(', ')}])`;
+}

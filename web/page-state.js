@@ -1,0 +1,63 @@
+// The page's state properties, derived from the catalogue: every function's parameters, derivative toggle and
+// x range; the neuron; the try-it boxes; the compare chart; the summary table; language and section.
+// Embed mode (later) adds its properties to this same list, so links and embeds share one vocabulary.
+import { choiceProp, createStateSchema, flagProp, integerProp, listProp, numberProp } from './state.js';
+
+export const sectionIds = ['neuron', 'activation', 'why', 'four', 'family', 'compare', 'summary'];
+export const neuronInputs = ['x1', 'x2', 'x3'];
+export const neuronWeights = ['w1', 'w2', 'w3'];
+export const neuronLimit = 5;
+export const rangeLimit = 1000;
+export const maxTryInputs = 20;
+export const summaryColumns = ['name', 'range', 'monotonic', 'zeroCentred', 'smoothness', 'saturation',
+  'identityNearZero', 'use'];
+
+const neuronDefaults = { x1: 1, x2: -2, x3: 0.5, w1: 0.8, w2: 0.3, w3: -1.2, b: 0.5 };
+
+// Functions that get the article's "try it" box, in the article's order.
+export const articleRows = (rows) => rows.filter((r) => r.articleOrder > 0).sort((a, b) => a.articleOrder - b.articleOrder);
+// Whether the try-it box also turns outputs into class labels with a threshold.
+export const labelsOutputs = (row) => row.use === 'binary_output';
+
+// The schema for the whole page; `lang` defaults to the browser's language.
+export function pageSchema(rows, defaultLang, languages) {
+  const ids = rows.map((r) => r.id);
+  const props = [choiceProp('lang', defaultLang, languages), choiceProp('section', '', ['', ...sectionIds])];
+  props.push(choiceProp('neuron.fn', ids.includes('relu') ? 'relu' : ids[0], ids));
+  for (const [name, def] of Object.entries(neuronDefaults)) props.push(numberProp(`neuron.${name}`, def, -neuronLimit, neuronLimit));
+  for (const row of rows) {
+    for (const p of row.params) props.push(numberProp(`${row.id}.${p.name}`, p.default, p.min, p.max));
+    props.push(flagProp(`${row.id}.d`, false));
+    props.push(numberProp(`${row.id}.lo`, row.range[0], -rangeLimit, rangeLimit));
+    props.push(numberProp(`${row.id}.hi`, row.range[1], -rangeLimit, rangeLimit));
+  }
+  for (const row of articleRows(rows)) {
+    props.push(integerProp(`${row.id}.seed`, row.articleOrder, 0, 2 ** 31 - 1));
+    props.push(integerProp(`${row.id}.n`, 2, 1, maxTryInputs));
+    if (labelsOutputs(row)) props.push(numberProp(`${row.id}.threshold`, 0.5, 0, 1));
+  }
+  props.push(listProp('compare', articleRows(rows).map((r) => r.id), ids));
+  props.push(flagProp('compare.d', false));
+  props.push(numberProp('compare.lo', -5, -rangeLimit, rangeLimit));
+  props.push(numberProp('compare.hi', 5, -rangeLimit, rangeLimit));
+  props.push(choiceProp('table.sort', 'name', summaryColumns));
+  props.push(choiceProp('table.dir', 'asc', ['asc', 'desc']));
+
+  const defaults = Object.fromEntries(props.map((p) => [p.name, p.def]));
+  // A range whose ends are not in order falls back to its default; so do parameter pairs that must be ordered.
+  const repair = (state) => {
+    for (const prefix of [...ids, 'compare']) {
+      if (!(state[`${prefix}.lo`] < state[`${prefix}.hi`])) {
+        state[`${prefix}.lo`] = defaults[`${prefix}.lo`];
+        state[`${prefix}.hi`] = defaults[`${prefix}.hi`];
+      }
+    }
+    return state;
+  };
+  return createStateSchema(props, repair);
+}
+
+// The parameter object a function's row takes, read from the state.
+export function paramsOf(row, state) {
+  return Object.fromEntries(row.params.map((p) => [p.name, state[`${row.id}.${p.name}`]]));
+}

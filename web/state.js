@@ -1,0 +1,94 @@
+// View state: one list of property definitions drives defaults, reading the URL, clamping and writing it back.
+// Only listed names are read; every value is parsed into a number, a listed word or a list of listed words,
+// so nothing from the URL ever reaches the page as markup.
+
+const MAX_TEXT = 400;
+
+const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+
+const kinds = {
+  number: {
+    parse(text, prop) {
+      if (text.trim() === '') return undefined;
+      const v = Number(text);
+      return Number.isFinite(v) ? clamp(v, prop.min, prop.max) : undefined;
+    },
+    format: (v) => String(Number(v.toPrecision(10))),
+  },
+  integer: {
+    parse(text, prop) {
+      if (!/^-?\d{1,12}$/.test(text.trim())) return undefined;
+      return clamp(Number(text), prop.min, prop.max);
+    },
+    format: (v) => String(v),
+  },
+  choice: {
+    parse: (text, prop) => (prop.values.includes(text) ? text : undefined),
+    format: (v) => v,
+  },
+  list: {
+    parse(text, prop) {
+      if (text === '') return [];
+      const items = text.split(',').filter((item) => prop.values.includes(item));
+      return items.length ? [...new Set(items)] : undefined;
+    },
+    format: (v) => v.join(','),
+  },
+  flag: {
+    parse: (text) => (text === '1' ? true : text === '0' ? false : undefined),
+    format: (v) => (v ? '1' : '0'),
+  },
+};
+
+// A number property clamped to [min, max].
+export const numberProp = (name, def, min, max) => ({ name, kind: 'number', def, min, max });
+// An integer property clamped to [min, max].
+export const integerProp = (name, def, min, max) => ({ name, kind: 'integer', def, min, max });
+// One of a fixed set of words.
+export const choiceProp = (name, def, values) => ({ name, kind: 'choice', def, values });
+// A comma-separated subset of a fixed set of words.
+export const listProp = (name, def, values) => ({ name, kind: 'list', def, values });
+// On or off (1 or 0 in the URL).
+export const flagProp = (name, def) => ({ name, kind: 'flag', def });
+
+function same(a, b) {
+  return Array.isArray(a) ? Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+}
+
+// A schema over `props`; `check(state)` may repair combinations (e.g. a range whose min ≥ max).
+export function createStateSchema(props, check = (state) => state) {
+  const byName = new Map(props.map((p) => [p.name, p]));
+  const defaults = () => Object.fromEntries(props.map((p) => [p.name, Array.isArray(p.def) ? [...p.def] : p.def]));
+  return {
+    props,
+    defaults,
+    has: (name) => byName.has(name),
+    // One value parsed and clamped, or undefined when it is not acceptable.
+    parseValue(name, text) {
+      const prop = byName.get(name);
+      if (!prop || typeof text !== 'string' || text.length > MAX_TEXT) return undefined;
+      return kinds[prop.kind].parse(text, prop);
+    },
+    // The state a query string describes: listed names only, defaults for the rest.
+    read(search) {
+      const state = defaults();
+      for (const [name, text] of new URLSearchParams(search)) {
+        const value = this.parseValue(name, text);
+        if (value !== undefined) state[name] = value;
+      }
+      return check(state);
+    },
+    // A query string holding the values that differ from the defaults (and `always` names).
+    write(state, always = []) {
+      const params = new URLSearchParams();
+      for (const prop of props) {
+        const value = state[prop.name];
+        if (value === undefined) continue;
+        if (!always.includes(prop.name) && same(value, prop.def)) continue;
+        params.set(prop.name, kinds[prop.kind].format(value));
+      }
+      const text = params.toString().replace(/%2C/g, ',');
+      return text ? `?${text}` : '';
+    },
+  };
+}
