@@ -42,34 +42,45 @@ inline double tanh_d(double x, const double*) {
   return 4.0 * e / (d * d);
 }
 
-inline double leaky_relu(double x, const double* p) { return x > 0 ? x : x * p[0]; }
+// slope·x, except that a zero slope maps −∞ to the limit 0 rather than to 0·∞ = NaN.
+inline double scaled_negative(double x, double slope) { return slope == 0 && !std::isnan(x) ? 0.0 : x * slope; }
+
+inline double leaky_relu(double x, const double* p) { return x > 0 ? x : scaled_negative(x, p[0]); }
 inline double leaky_relu_d(double x, const double* p) { return x > 0 ? 1.0 : (std::isnan(x) ? x : p[0]); }
 
 inline double elu(double x, const double* p) { return x > 0 ? x : p[0] * std::expm1(x); }
 inline double elu_d(double x, const double* p) { return x > 0 ? 1.0 : p[0] * std::exp(x); }
 
+// scale and scale·alpha from PyTorch's decimal constants, each as hi + lo: a plain double product
+// would already cost an ulp before the exponential's own error.
+inline constexpr double kSeluScaleLo = 3.9874847667154144e-17;
+inline constexpr double kSeluScaleAlpha = 1.7580993408473768;
+inline constexpr double kSeluScaleAlphaLo = 1.41535193800845e-17;
+
 inline double selu(double x, const double*) {
-  return kSeluScale * (x > 0 ? x : kSeluAlpha * std::expm1(x));
+  if (x > 0) return kSeluScale * x + kSeluScaleLo * x;
+  const double e = std::expm1(x);
+  return kSeluScaleAlpha * e + kSeluScaleAlphaLo * e;
 }
 inline double selu_d(double x, const double*) {
-  return x > 0 ? kSeluScale : kSeluScale * kSeluAlpha * std::exp(x);
+  if (x > 0) return kSeluScale;
+  const double e = std::exp(x);
+  return kSeluScaleAlpha * e + kSeluScaleAlphaLo * e;
 }
 
-inline double celu(double x, const double* p) { return x > 0 ? x : p[0] * std::expm1(x / p[0]); }
-inline double celu_d(double x, const double* p) { return x > 0 ? 1.0 : std::exp(x / p[0]); }
+// celu needs x/alpha beyond double precision: its rounding is multiplied by |x/alpha| in the exponential.
+double celu(double x, const double* p);
+double celu_d(double x, const double* p);
 
 double gelu(double x, const double*);
 double gelu_d(double x, const double*);
 double gelu_tanh(double x, const double*);
 double gelu_tanh_d(double x, const double*);
 
-inline double silu(double x, const double*) { return x * sigmoid_of(x); }
-// silu' = σ(x) + x·σ(x)·σ(−x): σ(−x) computed directly rather than as 1 − σ(x).
-inline double silu_d(double x, const double*) {
-  if (std::isinf(x)) return x > 0 ? 1.0 : 0.0;
-  const double s = sigmoid_of(x);
-  return s + x * s * sigmoid_of(-x);
-}
+// Below −800, σ(x) is 0 in double and x·0 would turn −∞ into NaN; the limit is 0.
+inline double silu(double x, const double*) { return x < -800 ? -0.0 : x * sigmoid_of(x); }
+// silu' = σ(x) + x·σ(x)·σ(−x), with a fit around its root where the two terms cancel.
+double silu_d(double x, const double*);
 
 double mish(double x, const double*);
 double mish_d(double x, const double*);
@@ -131,7 +142,7 @@ inline double hardswish_d(double x, const double*) {
   return (2.0 * x + 3.0) / 6.0;
 }
 
-inline double prelu(double x, const double* p) { return x > 0 ? x : p[0] * x; }
+inline double prelu(double x, const double* p) { return x > 0 ? x : scaled_negative(x, p[0]); }
 inline double prelu_d(double x, const double* p) { return x > 0 ? 1.0 : (std::isnan(x) ? x : p[0]); }
 
 double tanhshrink(double x, const double*);
