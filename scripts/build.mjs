@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSingleFile } from './build-single.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -81,6 +82,9 @@ function copyStatic() {
   writeFileSync(path.join(dist, 'chart.umd.min.js'), chart.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
   cpSync(path.join(wasmBuild, 'activation-lab.js'), path.join(dist, 'activation-lab.js'));
   for (const file of ['index.html', 'style.css']) cpSync(path.join(root, 'web', file), path.join(dist, file));
+  // Embedding: its stylesheet, and the optional script a host page includes to fit the frame's height.
+  cpSync(path.join(root, 'web', 'embed', 'embed.css'), path.join(dist, 'embed.css'));
+  cpSync(path.join(root, 'web', 'embed', 'parent-resize.js'), path.join(dist, 'activation-lab-embed.js'));
 }
 
 buildModule();
@@ -92,4 +96,6 @@ const lab = await createActivationLab();
 await typesetFormulas(lab.catalogue());
 mergeStrings();
 await bundlePage();
+const singleFileBytes = writeSingleFile(dist);
+console.log(`build: dist/activation-lab.html ready (${(singleFileBytes / 1024).toFixed(0)} KiB, the whole page in one file)`);
 console.log(`build: dist/ ready (${lab.catalogue().length} functions)`);

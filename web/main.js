@@ -6,6 +6,7 @@ import { figures } from './figures/index.js';
 import { buildFunctionSections } from './function-section.js';
 import { applyStrings, browserLanguage, hasString, languages, setLanguage, t } from './i18n.js';
 import { pageSchema } from './page-state.js';
+import { setUpEmbedding } from './embed/index.js';
 
 const urlDelayMs = 200;
 
@@ -75,6 +76,7 @@ async function start() {
   const api = { lab, rows, rowById, groups, formulas, t, hasString, state: () => state, setState, sectionOf };
 
   buildFunctionSections(rows, formulas);
+  const embedding = setUpEmbedding(api, schema);
   setLanguage(state.lang);
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.addEventListener('click', () => setState({ lang: button.dataset.lang }));
@@ -100,7 +102,7 @@ async function start() {
     figures[container.dataset.figure] = demo.mount;
   }
   refresh();
-  mountLazily([...document.querySelectorAll('[data-figure]')], mountFigure);
+  mountLazily(embedding.figures([...document.querySelectorAll('[data-figure]')]), mountFigure);
   document.getElementById('load-status').hidden = true;
   document.body.dataset.ready = 'true';
   if (state.section) document.getElementById(state.section)?.scrollIntoView();

@@ -1,6 +1,7 @@
 // The page's state properties, derived from the catalogue: every function's parameters, derivative toggle and
 // x range; the neuron; the try-it boxes; the compare chart; the summary table; language and section.
 // Embed mode (later) adds its properties to this same list, so links and embeds share one vocabulary.
+import { embedProps } from './embed/embed-state.js';
 import { choiceProp, createStateSchema, flagProp, integerProp, listProp, numberProp } from './state.js';
 
 export const sectionIds = ['neuron', 'activation', 'why', 'four', 'family', 'compare', 'summary'];
@@ -42,6 +43,7 @@ export function pageSchema(rows, defaultLang, languages) {
   props.push(numberProp('compare.hi', 5, -rangeLimit, rangeLimit));
   props.push(choiceProp('table.sort', 'name', summaryColumns));
   props.push(choiceProp('table.dir', 'asc', ['asc', 'desc']));
+  props.push(...embedProps(rows));
 
   const defaults = Object.fromEntries(props.map((p) => [p.name, p.def]));
   // A range whose ends are not in order falls back to its default; so do parameter pairs that must be ordered.

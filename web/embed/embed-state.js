@@ -1,0 +1,54 @@
+// Embed mode's URL properties. They join the page's own state list (page-state.js), so a shared link and an
+// embed use one vocabulary: `?embed=1&part=fn&fn=gelu&gelu.approximate=…&hide=range,table&lock=1`.
+// Every value is parsed by the same schema code: listed words, clamped numbers, nothing else.
+import { demos } from '../demos/index.js';
+import { neuronInputs, neuronWeights } from '../page-state.js';
+import { choiceProp, flagProp, integerProp, listProp } from '../state.js';
+
+// What an embed can show; `''` means "follow section=" (neuron, compare, summary), else a function's chart.
+export const partNames = ['fn', 'try', 'neuron', 'compare', 'summary', 'demo'];
+
+// Controls that `hide=` can name, besides each function parameter (negative_slope, …) and each neuron slider.
+export const controlNames = ['derivative', 'params', 'reset', 'range', 'table', 'readout', 'formula',
+  'inputs', 'weights', 'bias', 'activation', 'diagram', 'picker', 'draw', 'count', 'threshold', 'code'];
+
+// The embed properties for a catalogue (`rows`); demos are the ones registered in demos/index.js.
+export function embedProps(rows) {
+  const ids = rows.map((r) => r.id);
+  const paramNames = [...new Set(rows.flatMap((r) => r.params.map((p) => p.name)))];
+  const hideable = [...new Set([...controlNames, ...paramNames, ...neuronInputs, ...neuronWeights, 'b'])];
+  const article = rows.filter((r) => r.articleOrder > 0).sort((a, b) => a.articleOrder - b.articleOrder);
+  const demoIds = demos.map((d) => d.id);
+  return [
+    flagProp('embed', false),
+    choiceProp('part', '', ['', ...partNames]),
+    choiceProp('fn', (article[0] ?? rows[0]).id, ids),
+    choiceProp('demo', demoIds[0] ?? '', ['', ...demoIds]),
+    listProp('hide', [], hideable),
+    flagProp('lock', false),
+    // Names the frame in its height messages, for hosts with several embeds; a number so it is never markup.
+    integerProp('id', 0, 0, 2 ** 31 - 1),
+  ];
+}
+
+// The state names an embed link for `part` carries: that part's own properties and the parameters of the
+// functions it draws (the neuron's activation, the compared functions), nothing else.
+export function partStateNames(part, state, rows, allNames) {
+  const prefixed = (prefix) => allNames.filter((n) => n.startsWith(`${prefix}.`));
+  const paramsOf = (id) => (rows.find((r) => r.id === id)?.params ?? []).map((p) => `${id}.${p.name}`);
+  switch (part) {
+    case 'fn': return prefixed(state.fn).filter((n) => !/\.(seed|n|threshold)$/.test(n));
+    case 'try': return prefixed(state.fn);
+    case 'neuron': return [...prefixed('neuron'), ...paramsOf(state['neuron.fn'])];
+    case 'compare': return ['compare', ...prefixed('compare'), ...state.compare.flatMap(paramsOf)];
+    case 'summary': return prefixed('table');
+    default: return [];
+  }
+}
+
+// The part a state describes: `part=` when given, else the one `section=` names, else a function's chart.
+export function resolvePart(state) {
+  if (state.part === 'demo' && !state.demo) return 'fn';
+  if (state.part) return state.part;
+  return ['neuron', 'compare', 'summary'].includes(state.section) ? state.section : 'fn';
+}

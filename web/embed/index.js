@@ -1,0 +1,154 @@
+// Embedding: with `?embed=1` the page shows one part (a function's chart, its try-it box, the neuron, the
+// compare chart, the summary table or a demo) without the lesson text, hides and locks controls as the URL
+// says, and reports its height to the embedding page. Without it, every part gets an "Embed" button whose
+// dialog offers the <iframe> snippet for the current view.
+import { demos } from '../demos/index.js';
+import { el } from '../dom.js';
+import { applyStrings, t } from '../i18n.js';
+import { applyControlRules } from './controls.js';
+import { createEmbedDialog } from './dialog.js';
+import { partStateNames, resolvePart } from './embed-state.js';
+import { postHeightChanges } from './height.js';
+
+// The file name of the parent script in dist/ (scripts/build.mjs copies web/embed/parent-resize.js there).
+export const parentScriptName = 'activation-lab-embed.js';
+
+// Starting heights for the snippet, in CSS pixels; the parent script adjusts the frame to the real height.
+const snippetHeights = { fn: 520, try: 640, neuron: 720, compare: 680, summary: 760, demo: 620 };
+
+// The elements an embed of `part` keeps: a heading and the part's figure, and for a function its formula.
+function partElements(part, state) {
+  const first = (selector) => document.querySelector(selector);
+  switch (part) {
+    case 'fn':
+    case 'try': {
+      const article = first(`article[data-fn="${CSS.escape(state.fn)}"]`);
+      if (!article) return [];
+      const figure = article.querySelector(`[data-figure="${part === 'fn' ? 'curve' : 'try-it'}"]`);
+      if (!figure) return [];
+      return [article.querySelector('h2, h3, h4'), part === 'fn' ? article.querySelector('.formula') : null, figure];
+    }
+    case 'demo': {
+      const demo = first(`[data-demo="${CSS.escape(state.demo)}"]`);
+      return demo ? [demo.closest('section')?.querySelector('h2, h3'), demo] : [];
+    }
+    default: {
+      const section = first(`section#${part}`);
+      const figure = section?.querySelector(`[data-figure="${part}"]`);
+      return figure ? [section.querySelector('h2'), figure] : [];
+    }
+  }
+}
+
+// Hides everything in <body> except `kept` (and what lies inside them) and the ancestors leading to them.
+function hideAllBut(kept) {
+  const onPath = new Set();
+  for (const element of kept) {
+    for (let node = element; node && node !== document.body; node = node.parentElement) onPath.add(node);
+  }
+  const keptSet = new Set(kept);
+  for (const node of [document.body, ...onPath]) {
+    if (keptSet.has(node)) continue;
+    for (const child of node.children) {
+      // The load status stays: it is empty once the page runs, and shows a fatal error if there is one.
+      if (onPath.has(child) || child.tagName === 'SCRIPT' || child.id === 'load-status') continue;
+      child.hidden = true;
+      child.classList.add('embed-hidden');
+    }
+  }
+}
+
+// The page URL showing `part` in embed mode with the current state of that part (and nothing else).
+export function embedUrl(schema, state, rows, part, target, pageUrl = location.href) {
+  const sub = { embed: true, part, lang: state.lang };
+  const always = ['embed', 'part', 'lang'];
+  if (part === 'fn' || part === 'try') {
+    sub.fn = target;
+    always.push('fn');
+  }
+  if (part === 'demo') {
+    sub.demo = target;
+    always.push('demo');
+  }
+  const names = schema.props.map((p) => p.name);
+  for (const name of partStateNames(part, { ...state, ...sub }, rows, names)) sub[name] = state[name];
+  const url = new URL(pageUrl);
+  url.search = schema.write(sub, always);
+  url.hash = '';
+  return url.href;
+}
+
+function startEmbedMode(api, state) {
+  const part = resolvePart(state);
+  const kept = partElements(part, state).filter(Boolean);
+  document.documentElement.classList.add('embed-mode');
+  document.body.dataset.embedPart = part;
+  if (!kept.length) {
+    document.body.dataset.embedPart = 'none';
+    return { figures: () => [] };
+  }
+  const main = document.getElementById('main') ?? document.body;
+  const fullUrl = new URL(location.href);
+  for (const name of ['embed', 'part', 'hide', 'lock', 'id']) fullUrl.searchParams.delete(name);
+  const footer = el('p', { class: 'embed-credit' }, [
+    state.lock ? el('span', { class: 'embed-locked-note', i18n: 'embed.lockedNote' }) : null,
+    el('a', { href: fullUrl.href, target: '_blank', rel: 'noopener', i18n: 'embed.openFull' }),
+  ]);
+  main.append(footer);
+  hideAllBut([...kept, footer]);
+
+  const rules = { hide: state.hide, locked: state.lock };
+  const figureRoots = kept.filter((k) => k.matches('[data-figure], [data-demo]'));
+  const apply = () => kept.forEach((root) => applyControlRules(root, rules));
+  // Figures build their controls when they mount (later) and some rebuild them: apply the rules each time.
+  const observer = new MutationObserver(apply);
+  for (const root of kept) observer.observe(root, { childList: true, subtree: true });
+  apply();
+  postHeightChanges(document.body, { id: state.id > 0 ? state.id : undefined });
+  return { figures: (all) => all.filter((f) => figureRoots.some((root) => root === f || root.contains(f))) };
+}
+
+// One "Embed" button per embeddable part: functions' charts, the neuron, compare, summary and demos.
+function addEmbedButtons(api, schema) {
+  let dialog = null;
+  const open = (button, part, target, title) => {
+    dialog ??= createEmbedDialog(t, applyStrings);
+    const state = api.state();
+    dialog.open({
+      url: embedUrl(schema, state, api.rows, part, target),
+      title: t('embed.frameTitle', { name: title() }),
+      height: snippetHeights[part],
+      scriptUrl: new URL(parentScriptName, location.href).href,
+      opener: button,
+    });
+  };
+  const addButton = (heading, part, target, title) => {
+    if (!heading) return;
+    const button = el('button', { type: 'button', class: 'embed-button', i18n: 'embed.button', 'data-embed-part': part, 'aria-describedby': heading.id || undefined });
+    if (target) button.dataset.embedTarget = target;
+    button.addEventListener('click', () => open(button, part, target, title));
+    heading.after(button);
+  };
+  for (const article of document.querySelectorAll('article[data-fn]')) {
+    const row = api.rowById.get(article.dataset.fn);
+    if (row) addButton(article.querySelector('h2, h3, h4'), 'fn', row.id, () => row.name);
+  }
+  for (const part of ['neuron', 'compare', 'summary']) {
+    const heading = document.querySelector(`section#${part} > h2`);
+    addButton(heading, part, '', () => heading.textContent);
+  }
+  for (const container of document.querySelectorAll('[data-demo]')) {
+    if (!demos.some((d) => d.id === container.dataset.demo)) continue;
+    const heading = container.closest('section')?.querySelector('h3');
+    addButton(heading, 'demo', container.dataset.demo, () => heading.textContent);
+  }
+}
+
+// Sets up embed mode or the Embed buttons; call after the sections exist, before figures mount. Returns
+// {figures(all)}: the figures to mount (in embed mode only those of the embedded part).
+export function setUpEmbedding(api, schema) {
+  const state = api.state();
+  if (state.embed) return startEmbedMode(api, state);
+  addEmbedButtons(api, schema);
+  return { figures: (all) => all };
+}
