@@ -12,3 +12,10 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
   function("rawApplyF32", &alab::heap::apply_f32);
   function("rawNeuron", &alab::heap::neuron);
 }
+
+// Softmax over a vector with a temperature (issue 3).
+EMSCRIPTEN_BINDINGS(softmax) {
+  using namespace emscripten;
+  function("rawSoftmaxCheck", &alab::heap::softmax_check);
+  function("rawSoftmax", &alab::heap::softmax);
+}

@@ -49,3 +49,16 @@ bool neuron(int fn_index, Address inputs, Address weights, std::uint32_t n, doub
 }
 
 }  // namespace alab::heap
+
+#include "softmax.hpp"
+
+namespace alab::heap {
+
+std::string softmax_check(std::uint32_t n, double temperature) { return check_softmax(n, n, temperature); }
+
+bool softmax(Address xs, Address out, std::uint32_t n, double temperature) {
+  if (n && (!xs || !out)) return false;
+  return alab::softmax({at<const double>(xs), n}, {at<double>(out), n}, temperature);
+}
+
+}  // namespace alab::heap

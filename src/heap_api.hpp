@@ -23,3 +23,12 @@ bool neuron(int fn_index, Address inputs, Address weights, std::uint32_t n, doub
             Address out);
 
 }  // namespace alab::heap
+
+namespace alab::heap {
+
+// Empty when softmax over n values at `temperature` is valid, else the reason.
+std::string softmax_check(std::uint32_t n, double temperature);
+// out[i] = softmax(xs/temperature)[i] for i < n (float64 arrays). Returns false (writing nothing) on bad input.
+bool softmax(Address xs, Address out, std::uint32_t n, double temperature);
+
+}  // namespace alab::heap
