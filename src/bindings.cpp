@@ -19,3 +19,30 @@ EMSCRIPTEN_BINDINGS(softmax) {
   function("rawSoftmaxCheck", &alab::heap::softmax_check);
   function("rawSoftmax", &alab::heap::softmax);
 }
+
+// The demos (issue 5): training network, toy datasets, gradients by depth, output histograms.
+#include "network_heap_api.hpp"
+
+EMSCRIPTEN_BINDINGS(network) {
+  using namespace emscripten;
+  using namespace alab::heap;
+  function("rawDemoOptionsJson", &demo_options_json);
+  function("rawNetworkCheck", &network_check);
+  function("rawNetworkCreate", &network_create);
+  function("rawNetworkDelete", &network_delete);
+  function("rawNetworkTrain", &network_train);
+  function("rawNetworkLoss", &network_loss);
+  function("rawNetworkAccuracy", &network_accuracy);
+  function("rawNetworkPredict", &network_predict);
+  function("rawNetworkPredictGrid", &network_predict_grid);
+  function("rawNetworkGradient", &network_gradient);
+  function("rawNetworkParameters", &network_parameters);
+  function("rawNetworkParameterCount", &network_parameter_count);
+  function("rawNetworkCollapsed", &network_collapsed);
+  function("rawDatasetCheck", &dataset_check);
+  function("rawDatasetMake", &dataset_make);
+  function("rawDepthCheck", &depth_check);
+  function("rawDepthGradients", &depth_gradients);
+  function("rawHistogramCheck", &histogram_check);
+  function("rawHistogram", &histogram);
+}

@@ -1,0 +1,44 @@
+// The network's layer-wide tanh and sigmoid against the catalogue's (libm-based) kernels.
+#include "network_activations.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "activations.hpp"
+
+namespace alab {
+namespace {
+
+std::vector<double> sweep() {
+  std::vector<double> xs;
+  for (double x = -40; x <= 40; x += 0.0137) xs.push_back(x);
+  for (double x : {0.0, -0.0, 1e-300, -1e-300, 1e-8, 710.0, -710.0, 1e308, -1e308}) xs.push_back(x);
+  xs.push_back(std::numeric_limits<double>::infinity());
+  xs.push_back(-std::numeric_limits<double>::infinity());
+  return xs;
+}
+
+TEST(NetworkActivations, ExpMatchesLibm) {
+  for (double x = -700; x <= 0; x += 0.731) {
+    EXPECT_NEAR(layer::exp_nonpositive(x) / std::exp(x), 1.0, 4e-16) << x;
+  }
+  EXPECT_EQ(layer::exp_nonpositive(0.0), 1.0);
+}
+
+TEST(NetworkActivations, TanhWithinFourE16Absolute) {
+  std::vector<double> xs = sweep(), ys = xs;
+  layer::tanh_in_place(ys.data(), ys.size());
+  for (std::size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(ys[i], std::tanh(xs[i]), 4e-16) << xs[i];
+}
+
+TEST(NetworkActivations, SigmoidWithinFourE16Absolute) {
+  std::vector<double> xs = sweep(), ys = xs;
+  layer::sigmoid_in_place(ys.data(), ys.size());
+  for (std::size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(ys[i], act::sigmoid(xs[i], nullptr), 4e-16) << xs[i];
+}
+
+}  // namespace
+}  // namespace alab
