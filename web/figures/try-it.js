@@ -76,7 +76,7 @@ export function mount(element, api) {
     el('th', { scope: 'col', text: `${row.name}(x)` }), withLabels ? el('th', { scope: 'col', i18n: 'try.label' }) : null]);
   const body = el('tbody');
   const caption = el('caption', { i18n: 'try.caption' });
-  const console_ = el('pre', { class: 'try-console' });
+  const console_ = el('pre', { class: 'try-console', tabindex: 0 });
   const code = el('code');
   const copy = el('button', { type: 'button', class: 'copy', i18n: 'try.copy' });
   copy.addEventListener('click', () => navigator.clipboard?.writeText(code.textContent).catch(() => {}));
@@ -84,7 +84,7 @@ export function mount(element, api) {
     el('h4', { i18n: 'try.title' }), controls, seedNote,
     el('table', { class: 'try-table' }, [caption, el('thead', {}, head), body]),
     el('p', { class: 'try-console-title', i18n: 'try.printed' }), console_,
-    el('div', { class: 'try-code' }, [el('p', { i18n: 'try.codeTitle' }), el('pre', {}, code), copy]),
+    el('div', { class: 'try-code' }, [el('p', { i18n: 'try.codeTitle' }), el('pre', { tabindex: 0 }, code), copy]),
   );
   let last = '';
 

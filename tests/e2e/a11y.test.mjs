@@ -1,0 +1,51 @@
+// Accessibility and looks: axe finds no violation in either language (light and dark), every chart has an
+// accessible name and a data table, and full-page screenshots at 360 px and 1280 px go to test-output/.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { outputPath, startHarness, waitForAllFigures } from './harness.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+const describe = (violations) => violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n');
+
+for (const lang of ['en', 'zh']) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe reports no violation in ${lang} (${colorScheme})`, async () => {
+      const { page, context, problems } = await harness.open(`${harness.url}?lang=${lang}`, { colorScheme });
+      await waitForAllFigures(page);
+      for (const details of await page.$$('details')) await details.evaluate((d) => { d.open = true; });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      assert.equal(violations.length, 0, describe(violations));
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
+
+test('every chart has an accessible name, and every curve a data table', async () => {
+  const { page, context } = await harness.open(harness.url);
+  await waitForAllFigures(page);
+  const unnamed = await page.$$eval('canvas', (all) => all.filter((c) => c.getAttribute('role') !== 'img' || !c.getAttribute('aria-label')?.trim()).length);
+  assert.equal(unnamed, 0);
+  const curves = await page.locator('[data-figure="curve"]').count();
+  await page.locator('#fn-gelu .data-table summary').click();
+  assert.equal(await page.locator('#fn-gelu .data-table tbody tr').count(), 11);
+  assert.equal(await page.locator('[data-figure="curve"] .data-table').count(), curves);
+  await context.close();
+});
+
+for (const lang of ['en', 'zh']) {
+  for (const width of [360, 1280]) {
+    test(`screenshot ${lang} at ${width} px, with nothing wider than the screen`, async () => {
+      const { page, context } = await harness.open(`${harness.url}?lang=${lang}`, { width, height: 800 });
+      await waitForAllFigures(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      await page.screenshot({ path: outputPath(`page-${lang}-${width}.png`), fullPage: true });
+      await context.close();
+    });
+  }
+}

@@ -1,0 +1,211 @@
+// The lesson in Chromium: its sections in both languages, the try-it box and its threshold, the crosshair,
+// shareable URLs that restore the view, hostile URL parameters, and messages for invalid input.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { canvasFingerprint, startHarness, waitForAllFigures } from './harness.mjs';
+
+const sections = ['neuron', 'activation', 'why', 'four', 'family', 'compare', 'summary'];
+const hasChinese = (text) => /[\u4e00-\u9fff]/.test(text);
+let harness;
+
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+for (const lang of ['en', 'zh']) {
+  test(`every section of the lesson is there in ${lang}`, async () => {
+    const { page, context, problems } = await harness.open(`${harness.url}?lang=${lang}`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang === 'zh' ? 'zh-CN' : 'en');
+    for (const id of sections) {
+      const heading = (await page.textContent(`#${id} h2`)).trim();
+      assert.ok(heading, `#${id} has a heading`);
+      assert.equal(hasChinese(heading), lang === 'zh', `#${id} heading "${heading}" is in ${lang}`);
+    }
+    for (const reason of ['nonlinearity', 'vanishing', 'symmetry', 'output-range']) {
+      assert.equal(await page.locator(`#why-${reason} [data-demo="${reason}"]`).count(), 1, `${reason} has a demo slot`);
+    }
+    assert.equal(await page.locator('#why .correction').count(), 2, 'two correction notes');
+    const summary = (await page.textContent('#fn-sigmoid .fn-summary')).trim();
+    assert.equal(hasChinese(summary), lang === 'zh');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the browser language is the default, and the switch changes language, <html lang> and the URL', async () => {
+  const { page, context } = await harness.open(harness.url, { locale: 'zh-CN' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.click('button[data-lang="en"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getAttribute('button[data-lang="en"]', 'aria-pressed'), 'true');
+  assert.ok(!hasChinese(await page.textContent('#neuron h2')));
+  await page.waitForFunction(() => location.search.includes('lang=en'));
+  await context.close();
+});
+
+test('the sigmoid try-it box shows sigmoid(x) of the x it shows, and new draws change x', async () => {
+  const { page, context } = await harness.open(harness.url);
+  const box = '#fn-sigmoid [data-figure="try-it"]';
+  await page.locator(box).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${box}[data-mounted]`);
+  const read = () => page.$$eval(`${box} tbody tr`, (rows) => rows.map((r) => ({
+    x: Number(r.querySelector('.try-x').dataset.value), xText: r.querySelector('.try-x').textContent,
+    y: Number(r.querySelector('.try-y').dataset.value), yText: r.querySelector('.try-y').textContent,
+    label: r.querySelector('.try-label').textContent,
+  })));
+  const first = await read();
+  assert.equal(first.length, 2, 'two inputs, like torch.randn(2)');
+  for (const { x, xText, y, yText } of first) {
+    const expected = 1 / (1 + Math.exp(-x));
+    assert.ok(Math.abs(y - expected) <= 1e-15, `sigmoid(${x}) = ${expected}, shown ${y}`);
+    assert.equal(xText, x.toFixed(4));
+    assert.equal(yText, y.toFixed(4));
+  }
+  assert.match(await page.textContent(`${box} .try-code code`), /torch\.randn\(2\)[\s\S]*torch\.sigmoid\(x\)[\s\S]*> 0\.5/);
+  await page.click(`${box} button.draw`);
+  const second = await read();
+  assert.notDeepEqual(second.map((r) => r.x), first.map((r) => r.x));
+  await page.fill(`${box} .try-count`, '6');
+  await page.press(`${box} .try-count`, 'Enter');
+  assert.equal((await read()).length, 6);
+
+  for (const threshold of ['0.3', '0.5', '0.8']) {
+    await page.locator(`${box} input.try-threshold`).fill(threshold);
+    for (const { y, label } of await read()) assert.equal(label, y > Number(threshold) ? '1' : '0', `label of ${y} at ${threshold}`);
+  }
+  await context.close();
+});
+
+test('the crosshair reads x, f(x) and f′(x) from the module', async () => {
+  const { page, context } = await harness.open(harness.url);
+  const canvas = page.locator('#fn-relu [data-figure="curve"] canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const boxRect = await canvas.boundingBox();
+  await page.mouse.move(boxRect.x + boxRect.width * 0.8, boxRect.y + boxRect.height / 2);
+  const text = await page.textContent('#fn-relu .readout');
+  const [, x, f, df] = text.replace(/−/g, '-').match(/x = (\S+)\s+f\(x\) = (\S+)\s+f′\(x\) = (\S+)/);
+  assert.ok(Number(x) > 0);
+  assert.ok(Math.abs(Number(f) - Number(x)) < 1e-3, text);
+  assert.equal(df, '1');
+  await context.close();
+});
+
+test('a shared link restores the view', async () => {
+  const { page, context } = await harness.open(harness.url);
+  await page.waitForSelector('#fn-leaky_relu [data-mounted]');
+  await page.locator('#fn-leaky_relu input[data-param="negative_slope"]').fill('0.3');
+  await page.locator('#fn-relu .derivative-toggle').check();
+  await page.locator('#fn-tanh .range-box summary').click();
+  await page.fill('#fn-tanh .range-fields input >> nth=0', '-3');
+  await page.fill('#fn-tanh .range-fields input >> nth=1', '2.5');
+  await page.press('#fn-tanh .range-fields input >> nth=1', 'Enter');
+  await page.selectOption('#neuron-fn', 'sigmoid');
+  await page.locator('input[data-neuron="x1"]').fill('2.5');
+  await page.locator('#fn-sigmoid input.try-threshold').fill('0.7');
+  await waitForAllFigures(page);
+  await page.locator('.compare-pickers input[value="gelu"]').check();
+  await page.click('th[data-column="use"] button');
+  await page.click('button[data-lang="zh"]');
+  await page.waitForFunction(() => location.search.includes('lang=zh') && location.search.includes('gelu'));
+  const link = page.url();
+
+  const again = await harness.open(link);
+  const p = again.page;
+  await waitForAllFigures(p);
+  assert.equal(await p.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await p.inputValue('#fn-leaky_relu input[data-param="negative_slope"]'), '0.3');
+  assert.ok(await p.isChecked('#fn-relu .derivative-toggle'));
+  assert.equal(await p.inputValue('#fn-tanh .range-fields input >> nth=0'), '-3');
+  assert.equal(await p.inputValue('#fn-tanh .range-fields input >> nth=1'), '2.5');
+  assert.equal(await p.inputValue('#neuron-fn'), 'sigmoid');
+  assert.equal(await p.inputValue('input[data-neuron="x1"]'), '2.5');
+  assert.equal(await p.inputValue('#fn-sigmoid input.try-threshold'), '0.7');
+  const compared = await p.$$eval('.compare-pickers input:checked', (boxes) => boxes.map((b) => b.value));
+  assert.deepEqual(compared.sort(), ['gelu', 'leaky_relu', 'relu', 'sigmoid', 'tanh']);
+  assert.equal(await p.getAttribute('th[data-column="use"]', 'aria-sort'), 'ascending');
+  assert.deepEqual(again.problems, []);
+  await again.context.close();
+  await context.close();
+});
+
+test('hostile or malformed URL parameters are ignored and inject nothing', async () => {
+  const hostile = new URLSearchParams({
+    fn: '<script>window.__pwned=1</script>', lang: 'javascript:alert(1)', 'relu.lo': '1e400', 'relu.hi': '-1e999',
+    'leaky_relu.negative_slope': '99999', 'neuron.fn': '<img src=x onerror="window.__pwned=1">', 'neuron.x1': 'NaN',
+    compare: '<b>bold</b>,relu,__proto__', section: '"><svg onload="window.__pwned=1">', 'table.sort': 'constructor',
+    __proto__: '{"polluted":1}', 'sigmoid.seed': '-5', 'sigmoid.n': '500', 'relu.n': '99999999999999999999', 'tanh.lo': '3', 'tanh.hi': '1',
+  });
+  const { page, context, problems } = await harness.open(`${harness.url}?${hostile}`);
+  await waitForAllFigures(page);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('img, svg[onload], [onerror], [onload], b').count(), 0);
+  assert.equal(await page.locator('script').count(), 3, 'only the page\'s own three scripts');
+  assert.equal(await page.evaluate(() => ({}).polluted), undefined);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.inputValue('#fn-leaky_relu input[data-param="negative_slope"]'), '1', 'clamped to the maximum');
+  assert.equal(await page.inputValue('#neuron-fn'), 'relu');
+  assert.equal(await page.inputValue('#fn-relu .range-fields input >> nth=0'), '-5');
+  assert.equal(await page.inputValue('#fn-tanh .range-fields input >> nth=0'), '-6', 'a reversed range falls back');
+  assert.equal(await page.locator('#fn-sigmoid .try-table tbody tr').count(), 20, 'the input count is clamped');
+  assert.equal(await page.locator('#fn-relu .try-table tbody tr').count(), 2, 'an absurd count is ignored');
+  const compared = await page.$$eval('.compare-pickers input:checked', (boxes) => boxes.map((b) => b.value));
+  assert.deepEqual(compared, ['relu']);
+  const text = await page.textContent('body');
+  assert.ok(!text.includes('<script>') && !text.includes('onerror') && !text.includes('<b>'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('invalid input shows a message next to the field and keeps the last good chart', async () => {
+  const { page, context, problems } = await harness.open(harness.url);
+  const fn = '#fn-relu';
+  const canvas = `${fn} [data-figure="curve"] canvas`;
+  await page.locator(canvas).scrollIntoViewIfNeeded();
+  await page.locator(`${fn} .range-box summary`).click();
+  const from = `${fn} .range-fields input >> nth=0`;
+  const to = `${fn} .range-fields input >> nth=1`;
+  const good = await canvasFingerprint(page, canvas);
+  const cases = [[from, ''], [from, 'abc'], [to, '1e400'], [from, '7']];
+  for (const [field, value] of cases) {
+    await page.fill(field, value);
+    await page.press(field, 'Enter');
+    const message = (await page.textContent(`${fn} .range-box .field-message`)).trim();
+    assert.ok(message, `a message for "${value}"`);
+    assert.equal(await page.getAttribute(field, 'aria-invalid'), '');
+    assert.equal(await canvasFingerprint(page, canvas), good, `the chart is kept for "${value}"`);
+    await page.fill(from, '-5');
+    await page.fill(to, '5');
+    await page.press(to, 'Enter');
+    assert.equal((await page.textContent(`${fn} .range-box .field-message`)).trim(), '');
+  }
+  const box = '#fn-sigmoid [data-figure="try-it"]';
+  await page.locator(box).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${box}[data-mounted]`);
+  for (const value of ['500', 'two', '1.5']) {
+    await page.fill(`${box} .try-count`, value);
+    await page.press(`${box} .try-count`, 'Enter');
+    assert.ok((await page.textContent(`${box} .field-message`)).trim(), `a message for ${value} inputs`);
+    assert.equal(await page.locator(`${box} tbody tr`).count(), 2, 'the last good table stays');
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('controls work from the keyboard, and the summary table sorts', async () => {
+  const { page, context } = await harness.open(harness.url);
+  const x1 = page.locator('input[data-neuron="x1"]');
+  await x1.focus();
+  const before = Number(await x1.inputValue());
+  await page.keyboard.press('ArrowRight');
+  assert.ok(Number(await x1.inputValue()) > before);
+  await page.waitForFunction((v) => Number(document.querySelector('.neuron-z').dataset.value) !== v, before);
+  await waitForAllFigures(page);
+  const names = () => page.$$eval('.summary-table tbody tr', (rows) => rows.map((r) => r.dataset.fn));
+  assert.equal((await names()).length, await page.locator('.fn-section').count());
+  await page.locator('th[data-column="name"] button').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('th[data-column="name"]', 'aria-sort'), 'descending');
+  const descending = await names();
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await names(), [...descending].reverse());
+  await context.close();
+});
