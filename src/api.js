@@ -1,7 +1,7 @@
 // The module's public JavaScript API (linked in with --post-js, so it runs inside the module factory).
 // It turns the raw embind entry points into plain JS values: page code and authors' code never see an
 // embind object and never free memory, except for the heap buffers they ask for explicitly.
-/* global Module, HEAPF64, HEAPF32, _malloc, _free */
+/* global Module, HEAPF64, HEAPF32, _malloc, _free, _alab_params_ok, _alab_apply_f64, _alab_apply_f32 */
 
 var alabCatalogueCache = null;
 var alabIndexById = null;
@@ -69,8 +69,8 @@ function alabParams(row, params) {
     }
     HEAPF64[base + i] = v;
   });
-  var problem = Module['rawCheck'](row.index, ptr);
-  if (problem) throw new RangeError(problem);
+  // The cheap C check first; the message (a string through embind) only when something is wrong.
+  if (!_alab_params_ok(row.index, ptr)) throw new RangeError(Module['rawCheck'](row.index, ptr));
   return ptr;
 }
 
@@ -88,12 +88,13 @@ function alabApply(id, xs, params, derivative) {
   var pptr = alabParams(row, params);
   var ptr = alabArrayScratch.reserve(2 * n);
   HEAPF64.set(input, ptr >> 3);
-  Module['rawApplyF64'](row.index, derivative, ptr, ptr + 8 * n, n, pptr);
+  _alab_apply_f64(row.index, derivative ? 1 : 0, ptr, ptr + 8 * n, n, pptr);
   return HEAPF64.slice((ptr >> 3) + n, (ptr >> 3) + 2 * n);
 }
 
 // An input and an output array that live in the module's heap: fill `input`, call apply(), read `output`.
 // The views are re-created if the heap grows, so always read them through the properties.
+// Layout of its one allocation: input[length], output[length], then the parameters of prepare().
 function ActivationBuffer(length, type) {
   if (!Number.isInteger(length) || length < 0 || length > 1 << 26) {
     throw new RangeError('buffer length must be an integer in [0, 67108864], got ' + String(length));
@@ -101,10 +102,11 @@ function ActivationBuffer(length, type) {
   if (type !== 'float32' && type !== 'float64') throw new TypeError('buffer type must be "float32" or "float64"');
   this.length = length;
   this.type = type;
-  var bytes = type === 'float32' ? 4 : 8;
-  this.ptr = _malloc(Math.max(1, 2 * length * bytes));
+  this.bytes = type === 'float32' ? 4 : 8;
+  var arrayBytes = (2 * length * this.bytes + 7) & ~7;
+  this.ptr = _malloc(arrayBytes + 8 * MAX_PARAMS);
   if (!this.ptr) throw new RangeError('Activation Lab: out of memory for a buffer of ' + length);
-  this.bytes = bytes;
+  this.paramsPtr = this.ptr + arrayBytes;
 }
 ActivationBuffer.prototype.view = function (offset) {
   if (!this.ptr) throw new Error('this buffer has been deleted');
@@ -116,13 +118,23 @@ Object.defineProperty(ActivationBuffer.prototype, 'input', { get: function () { 
 Object.defineProperty(ActivationBuffer.prototype, 'output', { get: function () { return this.view(this.length); } });
 // output[i] = f(input[i]) (or f'(input[i]) with {derivative: true}); one call into the module.
 ActivationBuffer.prototype.apply = function (id, params, options) {
+  return this.prepare(id, params, options)();
+};
+// Validates id and parameters once and returns a function that applies them to the buffer on each call:
+// the cheapest path for code that reapplies the same function (animation frames, benchmarks).
+ActivationBuffer.prototype.prepare = function (id, params, options) {
   if (!this.ptr) throw new Error('this buffer has been deleted');
   var row = alabRow(id);
-  var pptr = alabParams(row, params);
-  var derivative = !!(options && options.derivative);
-  var raw = this.type === 'float32' ? Module['rawApplyF32'] : Module['rawApplyF64'];
-  raw(row.index, derivative, this.ptr, this.ptr + this.length * this.bytes, this.length, pptr);
-  return this.output;
+  var from = alabParams(row, params) >> 3;
+  HEAPF64.copyWithin(this.paramsPtr >> 3, from, from + MAX_PARAMS);
+  var raw = this.type === 'float32' ? _alab_apply_f32 : _alab_apply_f64;
+  var self = this, index = row.index, derivative = options && options.derivative ? 1 : 0;
+  var ptr = this.ptr, out = this.ptr + this.length * this.bytes, n = this.length, pptr = this.paramsPtr;
+  return function () {
+    if (!self.ptr) throw new Error('this buffer has been deleted');
+    raw(index, derivative, ptr, out, n, pptr);
+    return self.output;
+  };
 };
 ActivationBuffer.prototype.delete = function () {
   if (this.ptr) _free(this.ptr);

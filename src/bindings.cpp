@@ -8,8 +8,6 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
   using namespace emscripten;
   function("rawCatalogueJson", &alab::catalogue_json);
   function("rawCheck", &alab::heap::check);
-  function("rawApplyF64", &alab::heap::apply_f64);
-  function("rawApplyF32", &alab::heap::apply_f32);
   function("rawNeuron", &alab::heap::neuron);
 }
 

@@ -5,6 +5,7 @@
 
 #include "activations.hpp"
 #include "batch.hpp"
+#include "fast_f32.hpp"
 
 namespace alab {
 namespace {
@@ -12,6 +13,13 @@ namespace {
 #define ALAB_KERNELS(f)                                                                   \
   Kernels {                                                                               \
     &act::f, &act::f##_d, &batch_f64<&act::f>, &batch_f64<&act::f##_d>, &batch_f32<&act::f>, \
+        &batch_f32<&act::f##_d>                                                           \
+  }
+
+// The same, with the float32 value kernel replaced by a vectorised one from fast_f32.hpp.
+#define ALAB_KERNELS_FAST_F32(f)                                                          \
+  Kernels {                                                                               \
+    &act::f, &act::f##_d, &batch_f64<&act::f>, &batch_f64<&act::f##_d>, &fast::f##_f32,   \
         &batch_f32<&act::f##_d>                                                           \
   }
 
@@ -36,7 +44,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = false, .smoothness = S::c0, .saturation = Sat::negative,
    .identity_near_zero = false, .use = "hidden_default",
    .torch_module = "torch.nn.ReLU", .torch_functional = "torch.nn.functional.relu",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(relu)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(relu)},
 
   {.fn = Fn::sigmoid, .id = "sigmoid", .name = "Sigmoid", .group = "saturating", .article_order = 2,
    .params = {}, .lo = -5, .hi = 5,
@@ -46,7 +54,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = false, .smoothness = S::c_inf, .saturation = Sat::both,
    .identity_near_zero = false, .use = "binary_output",
    .torch_module = "torch.nn.Sigmoid", .torch_functional = "torch.sigmoid",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(sigmoid)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(sigmoid)},
 
   {.fn = Fn::tanh, .id = "tanh", .name = "Tanh", .group = "saturating", .article_order = 3,
    .params = {}, .lo = -6, .hi = 6,
@@ -56,7 +64,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = true, .smoothness = S::c_inf, .saturation = Sat::both,
    .identity_near_zero = true, .use = "zero_centred_output",
    .torch_module = "torch.nn.Tanh", .torch_functional = "torch.tanh",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(tanh)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(tanh)},
 
   {.fn = Fn::leaky_relu, .id = "leaky_relu", .name = "LeakyReLU", .group = "relu", .article_order = 4,
    .params = {{{.name = "negative_slope", .def = 0.01, .min = 0, .max = 1, .step = 0.01}}},
@@ -70,7 +78,7 @@ constexpr FnInfo kTable[] = {
    .other_defaults = {{{.framework = "Keras", .api = "keras.activations.leaky_relu", .differs = "negative_slope=0.2"},
                        {.framework = "Keras", .api = "keras.layers.LeakyReLU", .differs = "negative_slope=0.3"},
                        {.framework = "TensorFlow", .api = "tf.nn.leaky_relu", .differs = "alpha=0.2"}}},
-   .kernels = ALAB_KERNELS(leaky_relu)},
+   .kernels = ALAB_KERNELS_FAST_F32(leaky_relu)},
 
   {.fn = Fn::elu, .id = "elu", .name = "ELU", .group = "relu", .article_order = 0,
    .params = {{{.name = "alpha", .def = 1.0, .min = 0, .max = 3, .step = 0.05}}},
@@ -81,7 +89,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = false, .smoothness = S::c1, .saturation = Sat::negative,
    .identity_near_zero = true, .use = "hidden_smooth_negative",
    .torch_module = "torch.nn.ELU", .torch_functional = "torch.nn.functional.elu",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(elu)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(elu)},
 
   {.fn = Fn::selu, .id = "selu", .name = "SELU", .group = "relu", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,
@@ -249,6 +257,7 @@ constexpr FnInfo kTable[] = {
 };
 // clang-format on
 #undef ALAB_KERNELS
+#undef ALAB_KERNELS_FAST_F32
 
 static_assert(std::size(kTable) == kFnCount, "every Fn needs exactly one catalogue row");
 

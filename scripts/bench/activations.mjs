@@ -68,7 +68,8 @@ export async function run({ runs = 9, quick = false } = {}) {
         const buf = lab.createBuffer(n, { type });
         fillRange(buf.input, row.range);
         const reps = Math.max(1, Math.round(2e6 / n));
-        const wasm = timeRuns(runs, reps, () => buf.apply(id), n);
+        const apply = buf.prepare(id);
+        const wasm = timeRuns(runs, reps, apply, n);
         buf.delete();
         let js = null;
         if (jsLoops[id]) {
