@@ -1,7 +1,7 @@
 // The module's public JavaScript API (linked in with --post-js, so it runs inside the module factory).
 // It turns the raw embind entry points into plain JS values: page code and authors' code never see an
 // embind object and never free memory, except for the heap buffers they ask for explicitly.
-/* global Module, HEAPF64, HEAPF32, _malloc, _free, _alab_params_ok, _alab_apply_f64, _alab_apply_f32 */
+/* global Module, HEAPF64, HEAPF32, _malloc, _free, _alab_params_ok, _alab_apply_f64, _alab_apply_f32, _alab_heap_in_use */
 
 var alabCatalogueCache = null;
 var alabIndexById = null;
@@ -141,6 +141,10 @@ ActivationBuffer.prototype.delete = function () {
   this.ptr = 0;
 };
 
+// The module's memory: its size (it only grows) and the bytes allocated in it now (what leaks would raise).
+Module['heapStats'] = function () {
+  return { memoryBytes: HEAPF64.buffer.byteLength, inUseBytes: _alab_heap_in_use() };
+};
 Module['catalogue'] = function () { return JSON.parse(JSON.stringify(alabCatalogue())); };
 Module['evaluate'] = function (id, xs, params) { return alabApply(id, xs, params, false); };
 Module['derivative'] = function (id, xs, params) { return alabApply(id, xs, params, true); };

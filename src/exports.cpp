@@ -1,6 +1,8 @@
 // Plain C entry points, exported from the module as WebAssembly functions (-sEXPORTED_FUNCTIONS) rather
 // than through embind: they are the per-array hot paths, where embind's generic invoker (no `new Function`
 // under our CSP) would cost more than applying a cheap function to a thousand values.
+#include <malloc.h>
+
 #include <cstdint>
 
 #include "catalogue.hpp"
@@ -26,6 +28,15 @@ int alab_apply_f32(int fn, int derivative, const float* xs, float* out, std::uin
   using alab::heap::Address;
   return alab::heap::apply_f32(fn, derivative != 0, reinterpret_cast<Address>(xs), reinterpret_cast<Address>(out), n,
                                reinterpret_cast<Address>(params));
+}
+
+// Bytes currently allocated with malloc: what a leak check watches (the memory itself never shrinks).
+std::size_t alab_heap_in_use() {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  return mallinfo2().uordblks;
+#else
+  return static_cast<std::size_t>(mallinfo().uordblks);
+#endif
 }
 
 }  // extern "C"

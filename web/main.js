@@ -44,6 +44,8 @@ function mountLazily(elements, mountOne) {
 
 async function start() {
   const lab = await window.createActivationLab();
+  // The page's own module instance, for curious students in the console and for the memory test.
+  window.activationLab = lab;
   const rows = lab.catalogue();
   const rowById = new Map(rows.map((row) => [row.id, row]));
   const groups = [...new Set(rows.map((row) => row.group))];
