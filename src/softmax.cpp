@@ -12,8 +12,9 @@ namespace {
 double scaled_exp(double x, double max, double temperature) {
   const double d = x - max;
   if (!(d / temperature > -800)) return 0.0;  // exp underflows; also x = −∞
-  const double bb = d - x;
-  const double d_lo = (x - (d - bb)) + (-max - bb);  // x − max = d + d_lo exactly (two-sum)
+  // x − max = d + d_lo exactly (Fast2Sum, larger magnitude first: its intermediates cannot overflow
+  // whenever d itself does not).
+  const double d_lo = std::fabs(x) >= std::fabs(max) ? -max - (d - x) : x - (d + max);
   const double q = d / temperature;
   const double r = std::fma(-q, temperature, d);  // d − q·T exactly
   const double correction = (r + d_lo) / temperature;
