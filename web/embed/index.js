@@ -14,7 +14,8 @@ import { postHeightChanges } from './height.js';
 export const parentScriptName = 'activation-lab-embed.js';
 
 // Starting heights for the snippet, in CSS pixels; the parent script adjusts the frame to the real height.
-const snippetHeights = { fn: 520, try: 640, neuron: 720, compare: 680, summary: 760, demo: 620 };
+// Measured at 720 px wide (the body of each embed view), rounded up.
+const snippetHeights = { fn: 780, try: 960, neuron: 840, compare: 920, summary: 900, demo: 720 };
 
 // The elements an embed of `part` keeps: a heading and the part's figure, and for a function its formula.
 function partElements(part, state) {
@@ -72,8 +73,12 @@ export function embedUrl(schema, state, rows, part, target, pageUrl = location.h
   }
   const names = schema.props.map((p) => p.name);
   for (const name of partStateNames(part, { ...state, ...sub }, rows, names)) sub[name] = state[name];
+  // The embed's own words first, so a teacher reading the link sees what it shows before its settings.
+  const written = new URLSearchParams(schema.write(sub, always));
+  const ordered = new URLSearchParams();
+  for (const name of [...always, ...written.keys()]) if (written.has(name) && !ordered.has(name)) ordered.set(name, written.get(name));
   const url = new URL(pageUrl);
-  url.search = schema.write(sub, always);
+  url.search = ordered.toString().replace(/%2C/g, ',');
   url.hash = '';
   return url.href;
 }
@@ -104,7 +109,18 @@ function startEmbedMode(api, state) {
   const observer = new MutationObserver(apply);
   for (const root of kept) observer.observe(root, { childList: true, subtree: true });
   apply();
-  postHeightChanges(document.body, { id: state.id > 0 ? state.id : undefined });
+  // Heights are posted once the part's figures are built, so the host never sees the half-built page.
+  const mounted = () => figureRoots.every((root) => root.dataset.mounted === 'true');
+  const startPosting = () => postHeightChanges(document.body, { id: state.id > 0 ? state.id : undefined });
+  if (mounted()) startPosting();
+  else {
+    const waiting = new MutationObserver(() => {
+      if (!mounted()) return;
+      waiting.disconnect();
+      startPosting();
+    });
+    for (const root of figureRoots) waiting.observe(root, { attributes: true, attributeFilter: ['data-mounted'] });
+  }
   return { figures: (all) => all.filter((f) => figureRoots.some((root) => root === f || root.contains(f))) };
 }
 

@@ -37,7 +37,9 @@
     var height = data.height;
     if (typeof height !== 'number' || !isFinite(height)) return;
     var frame = frameOf(event.source);
-    if (!frame || frame.hasAttribute('data-fixed-height') || !originMatches(frame, event.origin)) return;
+    // A frame written inline (srcdoc, no src) is the host's own content, never the lab.
+    if (!frame || !frame.getAttribute('src') || frame.hasAttribute('srcdoc')) return;
+    if (frame.hasAttribute('data-fixed-height') || !originMatches(frame, event.origin)) return;
     var px = Math.round(Math.min(maxHeight, Math.max(minHeight, height)));
     frame.style.height = px + 'px';
     frame.setAttribute('data-activation-lab-height', String(px));
