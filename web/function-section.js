@@ -63,7 +63,7 @@ export function functionSection(row, formulas, { lesson }) {
       el('p', { class: 'fn-summary', i18n: `fn.${row.id}.summary` }),
       lesson ? el('p', { class: 'fn-detail', i18n: `fn.${row.id}.detail` }) : null,
       el('details', { class: 'derivative-formula' }, [el('summary', { i18n: 'fact.derivative' }), formula(formulas[row.id]?.df, 'formula')]),
-      facts(row, formulas),
+      lesson ? facts(row, formulas) : el('details', { class: 'facts-box' }, [el('summary', { i18n: 'fact.title' }), facts(row, formulas)]),
     ]),
     el('div', { class: 'fn-figures' }, [
       el('div', { class: 'figure', 'data-figure': 'curve', 'data-fn': row.id }),

@@ -29,15 +29,19 @@ function mountLazily(elements, mountOne) {
     for (const entry of entries) if (entry.isIntersecting) mountNow(entry.target);
   }, { rootMargin: '400px 0px' });
   pending.forEach((element) => observer.observe(element));
-  const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 30));
+  // The timeout keeps the chain going when a running demo leaves the browser no idle time.
+  const idle = window.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 250 }) : (fn) => setTimeout(fn, 30);
   const mountNextWhenIdle = () => {
     const next = pending.values().next().value;
     if (!next) {
       document.body.dataset.figuresMounted = 'all';
       return;
     }
-    mountNow(next);
-    idle(mountNextWhenIdle);
+    try {
+      mountNow(next);
+    } finally {
+      idle(mountNextWhenIdle);
+    }
   };
   idle(mountNextWhenIdle);
 }

@@ -195,9 +195,10 @@ test('controls work from the keyboard, and the summary table sorts', async () =>
   const x1 = page.locator('input[data-neuron="x1"]');
   await x1.focus();
   const before = Number(await x1.inputValue());
+  const zBefore = await page.getAttribute('.neuron-z', 'data-value');
   await page.keyboard.press('ArrowRight');
   assert.ok(Number(await x1.inputValue()) > before);
-  await page.waitForFunction((v) => Number(document.querySelector('.neuron-z').dataset.value) !== v, before);
+  assert.notEqual(await page.getAttribute('.neuron-z', 'data-value'), zBefore, 'z follows the keyboard');
   await waitForAllFigures(page);
   const names = () => page.$$eval('.summary-table tbody tr', (rows) => rows.map((r) => r.dataset.fn));
   assert.equal((await names()).length, await page.locator('.fn-section').count());

@@ -93,3 +93,51 @@ test('the neuron panel computes z = w·x + b and f(z) for the values set', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('every parameter of every function gets a slider from the catalogue, and reset restores the defaults', async () => {
+  const { page, context, problems } = await harness.open(harness.url);
+  await waitForAllFigures(page);
+  for (const row of catalogue.filter((r) => r.params.length)) {
+    const canvas = `#fn-${row.id} [data-figure="curve"] canvas`;
+    const original = await canvasFingerprint(page, canvas);
+    for (const p of row.params) {
+      const slider = page.locator(`#fn-${row.id} input[data-param="${p.name}"]`);
+      assert.deepEqual(await slider.evaluate((s) => [s.min, s.max, s.step, s.value].map(Number)), [p.min, p.max, p.step, p.default], `${row.id}.${p.name}`);
+    }
+    const first = row.params[0];
+    await page.locator(`#fn-${row.id} input[data-param="${first.name}"]`).fill(String(first.min));
+    assert.notEqual(await canvasFingerprint(page, canvas), original, `${row.id}: ${first.name} = ${first.min} redraws`);
+    await page.click(`#fn-${row.id} button.reset`);
+    assert.equal(Number(await page.inputValue(`#fn-${row.id} input[data-param="${first.name}"]`)), first.default);
+    assert.equal(await canvasFingerprint(page, canvas), original, `${row.id}: reset restores the curve`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('parameters the module rejects show its message and keep the last good curve', async () => {
+  const rejected = [];
+  for (const row of catalogue.filter((r) => r.params.length >= 2)) {
+    const [a, b] = row.params;
+    try {
+      lab.evaluate(row.id, [0], { [a.name]: a.max, [b.name]: b.min });
+    } catch {
+      rejected.push({ row, a, b });
+    }
+  }
+  assert.ok(rejected.length > 0, 'some parameter pair can be invalid (hardtanh: min_val must stay below max_val)');
+  const { page, context, problems } = await harness.open(harness.url);
+  await waitForAllFigures(page);
+  for (const { row, a, b } of rejected) {
+    const canvas = `#fn-${row.id} [data-figure="curve"] canvas`;
+    await page.locator(`#fn-${row.id} input[data-param="${b.name}"]`).fill(String(b.min));
+    const good = await canvasFingerprint(page, canvas);
+    await page.locator(`#fn-${row.id} input[data-param="${a.name}"]`).fill(String(a.max));
+    assert.ok((await page.textContent(`#fn-${row.id} .curve-controls .field-message`)).trim(), `${row.id} explains`);
+    assert.equal(await canvasFingerprint(page, canvas), good, `${row.id} keeps its last good curve`);
+    await page.click(`#fn-${row.id} button.reset`);
+    assert.equal((await page.textContent(`#fn-${row.id} .curve-controls .field-message`)).trim(), '');
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

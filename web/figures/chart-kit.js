@@ -56,7 +56,7 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
   const colours = themeColours();
   const axis = () => ({
     type: 'linear', min: -1, max: 1,
-    grid: { color: colours.grid }, border: { color: colours.axis }, ticks: { color: colours.text, maxTicksLimit: 9 },
+    grid: { color: colours.grid }, border: { color: colours.axis }, ticks: { color: colours.text, maxTicksLimit: 9, includeBounds: false },
   });
   const chart = new Chart(canvas, {
     type: 'line',
@@ -98,6 +98,7 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
 }
 
 // Samples f (or f′) of catalogue functions on a grid through ONE heap buffer, resized only with the chart.
+// Callers pass the canvas width (not the plot area, which moves with the tick labels) so a view always samples alike.
 export function createSampler(lab) {
   let buffer = null;
   let grid = { n: 0, lo: 0, hi: 0 };

@@ -54,7 +54,7 @@ export function mount(element, api) {
     derivativeBox.checked = derivative;
     range.show(lo, hi);
     range.relabel();
-    sampler.grid(chart.chartArea ? chart.chartArea.width : chart.width, lo, hi);
+    sampler.grid(chart.width, lo, hi);
     const colours = chart.$colours.series;
     const datasets = [];
     chosen.forEach((id, i) => {

@@ -115,7 +115,7 @@ export function mount(element, api) {
     range.show(lo, hi);
     range.relabel();
     try {
-      sampler.grid(chart.chartArea ? chart.chartArea.width : chart.width, lo, hi);
+      sampler.grid(chart.width, lo, hi);
       sampler.sample(id, params, false, values);
       if (derivative) sampler.sample(id, params, true, slopes);
     } catch (err) {

@@ -132,7 +132,7 @@ export function mount(element, api) {
 
     const lo = Math.min(row.range[0], Math.floor(result.z) - 1);
     const hi = Math.max(row.range[1], Math.ceil(result.z) + 1);
-    sampler.grid(chart.chartArea ? chart.chartArea.width : chart.width, lo, hi);
+    sampler.grid(chart.width, lo, hi);
     sampler.sample(row.id, params, false, curve);
     marker[0].x = result.z;
     marker[0].y = result.output;
