@@ -32,7 +32,8 @@ for (const { query, figure, heading } of parts) {
     try {
       assert.equal(await visible(page, '[data-figure]'), 1, 'one figure visible');
       assert.equal(await visible(page, figure), 1, 'the chosen one');
-      assert.equal(await visible(page, '.prose, .fn-summary, .fn-detail, .facts, .page-header, .toc, .page-footer'), 0, 'no lesson text');
+      assert.equal(await visible(page, '.prose, .fn-summary, .fn-detail, .facts, .tagline, .lang-switch, .toc, .page-footer'), 0, 'no lesson text');
+      assert.ok(await page.$eval('h1', (h) => h.getBoundingClientRect().height <= 1), 'the page title is there for screen readers only');
       assert.equal(await visible(page, '.embed-button'), 0, 'no embed buttons inside an embed');
       if (heading) assert.equal((await page.locator('h2, h3, h4').filter({ visible: true }).first().textContent()).trim(), heading);
       const canvas = `${figure} canvas`;

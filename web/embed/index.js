@@ -59,6 +59,15 @@ function hideAllBut(kept) {
   }
 }
 
+// The kept headings come from deep in the lesson (an h3 under a hidden h2): their levels are restated with
+// aria-level so that, under the page's h1, the embed's outline starts at 2 and never skips a level.
+function outlineUnderTitle(kept) {
+  const headings = kept.flatMap((k) => (k.matches('h2, h3, h4, h5, h6') ? [k] : [...k.querySelectorAll('h2, h3, h4, h5, h6')]));
+  const levels = headings.map((h) => Number(h.tagName[1]));
+  const top = Math.min(...levels);
+  headings.forEach((h, i) => h.setAttribute('aria-level', String(levels[i] - top + 2)));
+}
+
 // The page URL showing `part` in embed mode with the current state of that part (and nothing else).
 export function embedUrl(schema, state, rows, part, target, pageUrl = location.href) {
   const sub = { embed: true, part, lang: state.lang };
@@ -100,12 +109,18 @@ function startEmbedMode(api, state) {
     el('a', { href: fullUrl.href, target: '_blank', rel: 'noopener', i18n: 'embed.openFull' }),
   ]);
   main.append(footer);
-  hideAllBut([...kept, footer]);
+  // The page title stays for screen readers (a page needs its h1), out of sight.
+  const title = document.querySelector('h1');
+  title?.classList.add('visually-hidden');
+  hideAllBut([...kept, footer, title].filter(Boolean));
 
   const rules = { hide: state.hide, locked: state.lock };
   const figureRoots = kept.filter((k) => k.matches('[data-figure], [data-demo]'));
-  const apply = () => kept.forEach((root) => applyControlRules(root, rules));
-  // Figures build their controls when they mount (later) and some rebuild them: apply the rules each time.
+  const apply = () => {
+    kept.forEach((root) => applyControlRules(root, rules));
+    outlineUnderTitle(kept);
+  };
+  // Figures build their controls and headings when they mount (later), and some rebuild them: apply each time.
   const observer = new MutationObserver(apply);
   for (const root of kept) observer.observe(root, { childList: true, subtree: true });
   apply();
