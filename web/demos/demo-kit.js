@@ -1,0 +1,171 @@
+// What the four demos share: labelled menus and buttons, a Chart.js set-up for live data, the
+// decision-boundary heat map, and an animation loop that trains a little per frame.
+import { el, uniqueId } from '../dom.js';
+import { onThemeChange, themeColours } from '../figures/chart-kit.js';
+
+// A labelled <select>; options are [{value, key}] (translated) or [{value, text}] (names such as "ReLU").
+export function menu({ labelKey, options, value }) {
+  const id = uniqueId('demo-menu');
+  const select = el('select', { id }, options.map((o) => el('option', { value: o.value, i18n: o.key, text: o.text })));
+  select.value = value;
+  return { wrapper: el('div', { class: 'demo-field' }, [el('label', { for: id, i18n: labelKey }), select]), select };
+}
+
+export function button(key, attrs = {}) {
+  return el('button', { type: 'button', class: 'demo-button', i18n: key, ...attrs });
+}
+
+// Parses "#rrggbb" or "rgb(r, g, b)" into [r, g, b]; `fallback` when it cannot.
+function rgb(colour, fallback) {
+  const hex = /^#([0-9a-f]{6})$/i.exec(colour);
+  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+  const fn = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
+  return fn ? fn.slice(1, 4).map(Number) : fallback;
+}
+
+// Class colours (class 1 = series 1, class 0 = series 2) and the neutral middle, from the stylesheet.
+export function classColours() {
+  const c = themeColours();
+  const css = getComputedStyle(document.documentElement);
+  return {
+    one: rgb(c.series[0], [11, 92, 173]), zero: rgb(c.series[1], [194, 65, 12]),
+    middle: rgb(css.getPropertyValue('--surface').trim(), [255, 255, 255]), text: c.text,
+  };
+}
+
+// A heat map of P(class 1) on one canvas and the data points on a second canvas stacked above it
+// (kept apart so the map can be read back unobscured, e.g. by tests).
+export function createBoundaryMap(labelKey) {
+  const map = el('canvas', {
+    class: 'demo-map-layer', width: 240, height: 240, 'data-layer': 'map', role: 'img', 'data-i18n-label': labelKey,
+  });
+  // The points repeat what the map's label says; hidden from assistive technology, named all the same.
+  const points = el('canvas', {
+    class: 'demo-map-layer', width: 240, height: 240, role: 'img', 'aria-hidden': 'true', 'data-i18n-label': 'demo.pointsLabel',
+  });
+  const wrapper = el('div', { class: 'demo-map' }, [map, points]);
+  const small = document.createElement('canvas');
+  let image = null;
+  let colours = classColours();
+  onThemeChange(() => { colours = classColours(); });
+  return {
+    wrapper,
+    // Paints the cols × rows grid of probabilities (row 0 at the top) and the points in `range`².
+    draw(grid, cols, rows, data, range) {
+      if (!image || image.width !== cols || image.height !== rows) {
+        small.width = cols;
+        small.height = rows;
+        image = new ImageData(cols, rows);
+      }
+      const px = image.data;
+      for (let k = 0; k < cols * rows; k++) {
+        const v = 2 * grid[k] - 1;
+        const target = v > 0 ? colours.one : colours.zero;
+        // A floor of 0.2 keeps the side of the boundary visible even when the network is unsure
+        // (identity on XOR hovers at p ≈ 0.5, and its straight line is the point of the demo).
+        const w = v === 0 ? 0 : 0.2 + 0.55 * Math.sqrt(Math.min(1, Math.abs(v)));
+        px[4 * k] = colours.middle[0] + (target[0] - colours.middle[0]) * w;
+        px[4 * k + 1] = colours.middle[1] + (target[1] - colours.middle[1]) * w;
+        px[4 * k + 2] = colours.middle[2] + (target[2] - colours.middle[2]) * w;
+        px[4 * k + 3] = 255;
+      }
+      small.getContext('2d').putImageData(image, 0, 0);
+      const ctx = map.getContext('2d');
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(small, 0, 0, map.width, map.height);
+      const dots = points.getContext('2d');
+      dots.clearRect(0, 0, points.width, points.height);
+      const scale = points.width / (range[1] - range[0]);
+      dots.lineWidth = 1;
+      dots.strokeStyle = colours.text;
+      for (let i = 0; i < data.ys.length; i++) {
+        const c = data.ys[i] > 0.5 ? colours.one : colours.zero;
+        dots.fillStyle = `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+        dots.beginPath();
+        dots.arc((data.xs[2 * i] - range[0]) * scale, (range[1] - data.xs[2 * i + 1]) * scale, 2.6, 0, 2 * Math.PI);
+        dots.fill();
+        dots.stroke();
+      }
+    },
+  };
+}
+
+// A Chart.js chart for live data: built once, updated in place, no animation, no parsing.
+export function createChart(canvas, { type = 'line', datasets, x = {}, y = {}, legend = true }) {
+  const colours = themeColours();
+  const axis = (extra) => ({
+    type: 'linear', grid: { color: colours.grid }, border: { color: colours.axis },
+    ticks: { color: colours.text, maxTicksLimit: 8 }, ...extra,
+    title: extra.title ? { display: true, color: colours.text, text: extra.title } : undefined,
+  });
+  const chart = new window.Chart(canvas, {
+    type,
+    data: { datasets },
+    options: {
+      animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false,
+      events: [],
+      elements: { point: { radius: 0, hoverRadius: 0 }, line: { borderWidth: 2, tension: 0 } },
+      scales: { x: axis(x), y: axis(y) },
+      plugins: {
+        legend: { display: legend, onClick: () => {}, labels: { color: colours.text, boxHeight: 2 } },
+        tooltip: { enabled: false },
+      },
+    },
+  });
+  chart.$colours = colours;
+  onThemeChange((next) => {
+    chart.$colours = next;
+    for (const id of ['x', 'y']) {
+      const scale = chart.options.scales[id];
+      scale.grid.color = next.grid;
+      scale.border.color = next.axis;
+      scale.ticks.color = next.text;
+      if (scale.title) scale.title.color = next.text;
+    }
+    chart.options.plugins.legend.labels.color = next.text;
+    chart.$recolour?.(next);
+    chart.update('none');
+  });
+  return chart;
+}
+
+// Calls `frame()` once per animation frame while playing; pauses when the element scrolls out of view
+// or the user asks for less motion and has not pressed play themselves.
+export function createLoop(element, frame, onChange) {
+  let playing = false;
+  let handle = 0;
+  const tick = () => {
+    handle = 0;
+    if (!playing) return;
+    frame();
+    handle = requestAnimationFrame(tick);
+  };
+  const loop = {
+    get playing() { return playing; },
+    play() {
+      if (playing) return;
+      playing = true;
+      handle = requestAnimationFrame(tick);
+      onChange(true);
+    },
+    pause() {
+      if (!playing) return;
+      playing = false;
+      if (handle) cancelAnimationFrame(handle);
+      handle = 0;
+      onChange(false);
+    },
+    toggle() { if (playing) loop.pause(); else loop.play(); },
+  };
+  new IntersectionObserver((entries) => {
+    if (entries.some((e) => !e.isIntersecting)) loop.pause();
+  }).observe(element);
+  return loop;
+}
+
+// Halves a growing series in place by keeping every other point (the caller doubles its sampling stride).
+export function halve(points) {
+  let kept = 0;
+  for (let i = 0; i < points.length; i += 2) points[kept++] = points[i];
+  points.length = kept;
+}
