@@ -7,17 +7,25 @@
 #include <cmath>
 #include <cstddef>
 
+#include "double_double.hpp"
+
 namespace alab::act {
 
 // SELU's constants as PyTorch writes them (torch/nn/functional.py, ATen Activation.cpp).
 inline constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
 inline constexpr double kSeluScale = 1.0507009873554804934193349852946;
 
-// Logistic function without overflow or cancellation on either side.
+// Logistic function without overflow or cancellation on either side: 1/(1 + e) or e/(1 + e) with
+// e = exp(−|x|), the ratio in double-double so that only exp's own error remains.
 inline double sigmoid_of(double x) {
-  if (x >= 0) return 1.0 / (1.0 + std::exp(-x));
-  const double e = std::exp(x);
-  return e / (1.0 + e);
+  const double e = std::exp(-std::fabs(x));
+  return dd::round(dd::div(dd::Dd{x >= 0 ? 1.0 : e, 0.0}, dd::two_sum(1.0, e)));
+}
+
+// c·e/(1 + e)², the derivative of the logistic function's family, in double-double.
+inline double scaled_logistic_slope(double c, double e) {
+  const dd::Dd d = dd::two_sum(1.0, e);
+  return dd::round(dd::div(dd::two_prod(c, e), dd::mul(d, d)));
 }
 
 inline double identity(double x, const double*) { return x; }
@@ -28,19 +36,11 @@ inline double relu_d(double x, const double*) { return x > 0 ? 1.0 : (std::isnan
 
 inline double sigmoid(double x, const double*) { return sigmoid_of(x); }
 // σ'(x) = e/(1+e)² with e = exp(−|x|): no 1−σ cancellation for large |x|.
-inline double sigmoid_d(double x, const double*) {
-  const double e = std::exp(-std::fabs(x));
-  const double d = 1.0 + e;
-  return e / (d * d);
-}
+inline double sigmoid_d(double x, const double*) { return scaled_logistic_slope(1.0, std::exp(-std::fabs(x))); }
 
 inline double tanh(double x, const double*) { return std::tanh(x); }
 // sech²(x) = 4e/(1+e)² with e = exp(−2|x|): 1 − tanh² loses every digit for large |x|.
-inline double tanh_d(double x, const double*) {
-  const double e = std::exp(-2.0 * std::fabs(x));
-  const double d = 1.0 + e;
-  return 4.0 * e / (d * d);
-}
+inline double tanh_d(double x, const double*) { return scaled_logistic_slope(4.0, std::exp(-2.0 * std::fabs(x))); }
 
 // slope·x, except that a zero slope maps −∞ to the limit 0 rather than to 0·∞ = NaN.
 inline double scaled_negative(double x, double slope) { return slope == 0 && !std::isnan(x) ? 0.0 : x * slope; }

@@ -10,7 +10,8 @@ Usage:  /usr/bin/python3 tests/reference/fit_kernels.py
 2. tanhshrink: x − tanh x = x³·P(x²) for |x| ≤ 1, where the subtraction loses digits.
 
 The fitted functions are the mpmath definitions of generate.py; every fit's maximum relative error is
-printed and must be below 2^-56. These fits are part of the kernels: the reference vectors stay the
+printed and must be below 2^-56. The kernels run the last three Horner steps in double-double with the
+coefficients' rounding errors (the `...Lo` arrays), so the evaluation adds about an ulp. These fits are part of the kernels: the reference vectors stay the
 independent check.
 """
 import os
@@ -57,8 +58,11 @@ def fit(g, lo, hi, name, comment):
                  abs(mp.polyval(coeffs, u)) for u in (-half, half))
     print(f'{name}: degree {n - 1}, relative error {float(err / smallest):.2e}, Horner growth {float(growth):.2f}')
     body = ',\n    '.join(', '.join(repr(float(c)) for c in coeffs[i:i + 3]) for i in range(0, len(coeffs), 3))
+    # The last three steps of Horner's rule run in double-double, with these coefficients' rounding errors.
+    lows = ', '.join(repr(float(c - mpf(float(c)))) for c in coeffs[-3:])
     return centre, (f'// {comment}\n// Degree {n - 1}, max relative error {float(err / smallest):.1e}; highest power first.\n'
-                    f'inline constexpr double {name}[] = {{\n    {body}}};\n')
+                    f'inline constexpr double {name}[] = {{\n    {body}}};\n'
+                    f'inline constexpr double {name}Lo[] = {{{lows}}};\n')
 
 
 def root_fit(fn_id, guess, cancellation, left_cancellation=None):

@@ -15,6 +15,8 @@ Output: tests/reference/vectors/<id>.txt, lines of
   d <x> <f(x)> <f'(x)>      float64 input, expected results correctly rounded to float64
   s <x> <f(x)> <f'(x)>      float32 input, expected results correctly rounded to float32
 Numbers are Python's shortest round-trip repr (inf, -inf, nan included), exact for both C++ and JS.
+Also tests/reference/vectors/softmax.txt (see generate_softmax). Pass ids to regenerate only those
+(`softmax` included); the first argument is the catalogue program (default build/native/alab_catalogue).
 """
 import json
 import math
