@@ -14,8 +14,19 @@ import { postHeightChanges } from './height.js';
 export const parentScriptName = 'activation-lab-embed.js';
 
 // Starting heights for the snippet, in CSS pixels; the parent script adjusts the frame to the real height.
-// Measured at 720 px wide (the body of each embed view), rounded up.
-const snippetHeights = { fn: 780, try: 960, neuron: 840, compare: 920, summary: 900, demo: 720 };
+// Heights for the snippet when the part cannot be measured yet (measured at 720 px wide, rounded); the
+// parent script or Canvas then fits the frame to the real height.
+const snippetHeights = { fn: 560, try: 880, neuron: 900, compare: 900, summary: 900, demo: 800 };
+const snippetHeightLimits = [320, 1000];
+// Room for the embed's padding and its "open the full lesson" line.
+const embedChrome = 80;
+
+// A starting height for the frame: what the part takes on this page now, else the table above.
+function snippetHeight(part, state) {
+  const measured = partElements(part, state).filter(Boolean).reduce((sum, e) => sum + e.getBoundingClientRect().height, 0);
+  const height = measured > 200 ? Math.ceil(measured + embedChrome) : snippetHeights[part];
+  return Math.min(snippetHeightLimits[1], Math.max(snippetHeightLimits[0], height));
+}
 
 // The elements an embed of `part` keeps: a heading and the part's figure, and for a function its formula.
 function partElements(part, state) {
@@ -148,7 +159,7 @@ function addEmbedButtons(api, schema) {
     dialog.open({
       url: embedUrl(schema, state, api.rows, part, target),
       title: t('embed.frameTitle', { name: title() }),
-      height: snippetHeights[part],
+      height: snippetHeight(part, { ...state, fn: target, demo: target }),
       scriptUrl: new URL(parentScriptName, location.href).href,
       opener: button,
     });
