@@ -70,23 +70,32 @@ test('the one file has no external reference and a CSP made of hashes only', () 
   assert.equal(inlineScripts.length, scriptSources.filter((s) => s.startsWith("'sha256")).length, 'one hash per inline script');
 });
 
-test('from file:// with the network blocked: the lesson starts, draws every chart, and switches language', async () => {
-  const { page, context, problems, blocked } = await openOffline(fileUrl);
-  try {
-    await page.waitForSelector('body[data-figures-mounted="all"]', { timeout: 30000 });
-    const curves = await page.$$eval('[data-figure="curve"] canvas', (canvases) => canvases.length);
-    assert.ok(curves >= 4, `curves drawn: ${curves}`);
-    assert.ok(await canvasIsDrawn(page, '[data-figure="curve"][data-fn="relu"] canvas'), 'ReLU drawn');
-    assert.ok(await canvasIsDrawn(page, '[data-figure="neuron"] canvas'), 'neuron drawn');
-    await page.click('[data-lang="zh"]');
-    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-    assert.match(await page.textContent('#neuron-title'), /[\u4e00-\u9fff]/, 'the neuron heading is in Chinese');
-    assert.deepEqual(blocked, [], 'no request left the file');
-    assert.deepEqual(problems, [], 'no console error or CSP violation');
-  } finally {
-    await context.close();
-  }
-});
+const pages = [
+  ['the one file, alone in a folder', () => fileUrl],
+  ['dist/index.html', () => pathToFileURL(path.join(distDir, 'index.html')).href],
+];
+
+for (const [name, address] of pages) {
+  test(`${name} from file:// with the network blocked: every chart and demo runs, and the language switches`, async () => {
+    const { page, context, problems, blocked } = await openOffline(address());
+    try {
+      await page.waitForSelector('body[data-figures-mounted="all"]', { timeout: 60000 });
+      const curves = await page.$$eval('[data-figure="curve"] canvas', (canvases) => canvases.length);
+      assert.ok(curves >= 4, `curves drawn: ${curves}`);
+      assert.ok(await canvasIsDrawn(page, '[data-figure="curve"][data-fn="relu"] canvas'), 'ReLU drawn');
+      assert.ok(await canvasIsDrawn(page, '[data-figure="neuron"] canvas'), 'neuron drawn');
+      const demos = await page.$$eval('[data-demo]:not([hidden])', (all) => all.map((d) => [d.dataset.demo, d.dataset.mounted]));
+      for (const [id, mounted] of demos) assert.equal(mounted, 'true', `demo ${id} mounted`);
+      await page.click('[data-lang="zh"]');
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.match(await page.textContent('#neuron-title'), /[\u4e00-\u9fff]/, 'the neuron heading is in Chinese');
+      assert.deepEqual(blocked, [], 'no request left the file system');
+      assert.deepEqual(problems, [], 'no console error or CSP violation');
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('from file:// the one file also embeds a single part', async () => {
   const { page, context, problems, blocked } = await openOffline(`${fileUrl}?embed=1&part=fn&fn=tanh&lang=zh`);
