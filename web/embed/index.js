@@ -13,7 +13,6 @@ import { postHeightChanges } from './height.js';
 // The file name of the parent script in dist/ (scripts/build.mjs copies web/embed/parent-resize.js there).
 export const parentScriptName = 'activation-lab-embed.js';
 
-// Starting heights for the snippet, in CSS pixels; the parent script adjusts the frame to the real height.
 // Heights for the snippet when the part cannot be measured yet (measured at 720 px wide, rounded); the
 // parent script or Canvas then fits the frame to the real height.
 const snippetHeights = { fn: 560, try: 880, neuron: 900, compare: 900, summary: 900, demo: 800 };
