@@ -86,6 +86,18 @@ test('the crosshair reads x, f(x) and f′(x) from the module', async () => {
   assert.ok(Number(x) > 0);
   assert.ok(Math.abs(Number(f) - Number(x)) < 1e-3, text);
   assert.equal(df, '1');
+
+  await waitForAllFigures(page);
+  const compare = page.locator('[data-figure="compare"] canvas');
+  await compare.scrollIntoViewIfNeeded();
+  const rect = await compare.boundingBox();
+  await page.mouse.move(rect.x + rect.width * 0.3, rect.y + rect.height / 2);
+  const lines = (await page.textContent('[data-figure="compare"] .readout')).replace(/−/g, '-').split('\n');
+  const at = Number(lines[0].match(/x = (\S+)/)[1]);
+  const sigmoid = lines.find((line) => line.startsWith('Sigmoid:')).match(/f = (\S+), f′ = (\S+)/);
+  assert.ok(Math.abs(Number(sigmoid[1]) - 1 / (1 + Math.exp(-at))) < 1e-3, lines.join(' | '));
+  const s = 1 / (1 + Math.exp(-at));
+  assert.ok(Math.abs(Number(sigmoid[2]) - s * (1 - s)) < 1e-3, 'the slope too');
   await context.close();
 });
 

@@ -156,3 +156,14 @@ export function yExtent(lists) {
 export function tableXs(lo, hi, count = 11) {
   return Array.from({ length: count }, (_, i) => Number((lo + ((hi - lo) * i) / (count - 1)).toPrecision(12)));
 }
+
+// Reads f(x) and f′(x) at one x from the module (crosshair readouts), through one small reused buffer.
+export function createProbe(lab) {
+  const buffer = lab.createBuffer(1, { type: 'float64' });
+  return (id, params, x) => {
+    buffer.input[0] = x;
+    const f = buffer.apply(id, params)[0];
+    const df = buffer.apply(id, params, { derivative: true })[0];
+    return { f, df };
+  };
+}

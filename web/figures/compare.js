@@ -2,7 +2,7 @@
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
-import { createLineChart, createSampler, niceLimits, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, yExtent } from './chart-kit.js';
 import { rangeFields } from './range-fields.js';
 
 const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
@@ -33,10 +33,28 @@ export function mount(element, api) {
   const range = rangeFields(options, t, (lo, hi) => api.setState({ 'compare.lo': lo, 'compare.hi': hi, section: 'compare' }));
   const canvas = el('canvas', { role: 'img' });
   const empty = el('p', { class: 'compare-empty', i18n: 'compare.empty' });
-  element.append(pickers, options, el('div', { class: 'chart-box tall' }, canvas), empty);
+  const readout = el('p', { class: 'readout' });
+  element.append(pickers, options, el('div', { class: 'chart-box tall' }, canvas), readout, empty);
 
   const sampler = createSampler(lab);
-  const chart = createLineChart(canvas, { datasets: [], legend: true, onResize: () => requestAnimationFrame(() => last && render(last, true)) });
+  const probe = createProbe(lab);
+  // One line per function at the crosshair: its value and its slope, both from the module.
+  const showReadout = (x) => {
+    chart.$crosshairX = x;
+    if (x === null || !last?.compare.length) readout.textContent = t('curve.readoutHint');
+    else {
+      readout.textContent = [`x = ${formatNumber(x)}`, ...last.compare.map((id) => {
+        const row = api.rowById.get(id);
+        const { f, df } = probe(id, paramsOf(row, last), x);
+        return `${row.name}: f = ${formatNumber(f)}, f′ = ${formatNumber(df)}`;
+      })].join('\n');
+    }
+    chart.draw();
+  };
+  const chart = createLineChart(canvas, {
+    datasets: [], legend: true, onPointer: (x) => showReadout(x),
+    onResize: () => requestAnimationFrame(() => last && render(last, true)),
+  });
   const pointsById = new Map();
   let last = null;
   chart.$recolour = (c) => chart.data.datasets.forEach((d, i) => { d.borderColor = c.series[i % c.series.length]; });
@@ -75,6 +93,8 @@ export function mount(element, api) {
     const [ylo, yhi] = niceLimits(...yExtent(datasets.map((d) => d.data)));
     Object.assign(chart.options.scales.x, { min: lo, max: hi });
     Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
+    chart.$crosshairX = null;
+    readout.textContent = t('curve.readoutHint');
     chart.update('none');
     empty.hidden = chosen.length > 0;
     canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {

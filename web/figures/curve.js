@@ -3,7 +3,7 @@
 import { el, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
-import { createLineChart, createSampler, niceLimits, tableXs, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, tableXs, yExtent } from './chart-kit.js';
 import { rangeFields } from './range-fields.js';
 
 // Mounts the curve figure of the function named by element.dataset.fn.
@@ -54,7 +54,7 @@ export function mount(element, api) {
   element.append(controls, el('div', { class: 'chart-box' }, canvas), readout, table);
 
   const sampler = createSampler(lab);
-  const probe = lab.createBuffer(1, { type: 'float64' });
+  const probe = createProbe(lab);
   const values = [];
   const slopes = [];
   let shown = null;
@@ -80,9 +80,7 @@ export function mount(element, api) {
     if (x === null || !shown) {
       readout.textContent = t('curve.readoutHint');
     } else {
-      probe.input[0] = x;
-      const f = probe.apply(id, shown.params)[0];
-      const df = probe.apply(id, shown.params, { derivative: true })[0];
+      const { f, df } = probe(id, shown.params, x);
       readout.textContent = t('curve.readout', { x: formatNumber(x), f: formatNumber(f), df: formatNumber(df) });
     }
     if (redraw) chart.draw();

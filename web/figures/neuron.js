@@ -3,7 +3,7 @@
 import { el, slider, svg } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { neuronInputs, neuronLimit, neuronWeights, paramsOf } from '../page-state.js';
-import { createLineChart, createSampler, niceLimits, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, yExtent } from './chart-kit.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
 
@@ -65,10 +65,22 @@ export function mount(element, api) {
   const linearNote = el('p', { class: 'neuron-linear-note', i18n: 'neuron.linearNote' });
   const { root: picture, parts } = diagram();
   const canvas = el('canvas', { role: 'img' });
+  const readout = el('p', { class: 'readout' });
   element.append(
     el('div', { class: 'neuron-controls' }, [grid, menuRow]),
-    el('div', { class: 'neuron-figures' }, [picture, result, linearNote, el('div', { class: 'chart-box' }, canvas)]),
+    el('div', { class: 'neuron-figures' }, [picture, result, linearNote, el('div', { class: 'chart-box' }, canvas), readout]),
   );
+  const probe = createProbe(lab);
+  const showReadout = (x) => {
+    chart.$crosshairX = x;
+    const shown = last && { row: api.rowById.get(last['neuron.fn']), params: paramsOf(api.rowById.get(last['neuron.fn']), last) };
+    if (x === null || !shown) readout.textContent = t('curve.readoutHint');
+    else {
+      const { f, df } = probe(shown.row.id, shown.params, x);
+      readout.textContent = t('curve.readout', { x: formatNumber(x), f: formatNumber(f), df: formatNumber(df) });
+    }
+    chart.draw();
+  };
 
   const sampler = createSampler(lab);
   const curve = [];
@@ -78,6 +90,7 @@ export function mount(element, api) {
       { label: 'f', data: curve, borderColor: '' },
       { label: 'z', data: marker, showLine: false, pointRadius: 6, pointHoverRadius: 6, borderColor: '', backgroundColor: '' },
     ],
+    onPointer: (x) => showReadout(x),
     onResize: () => requestAnimationFrame(() => last && render(last, true)),
   });
   chart.$recolour = (c) => {
@@ -139,6 +152,8 @@ export function mount(element, api) {
     const [ylo, yhi] = niceLimits(...yExtent([curve, marker]));
     Object.assign(chart.options.scales.x, { min: lo, max: hi });
     Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
+    chart.$crosshairX = null;
+    readout.textContent = t('curve.readoutHint');
     chart.update('none');
     canvas.setAttribute('aria-label', t('neuron.chartLabel', { name: row.name, z: formatNumber(result.z), f: formatNumber(result.output) }));
   }
