@@ -125,45 +125,36 @@ Network::Network(const NetworkSpec& spec)
 }
 
 void Network::reserve(std::size_t batch) {
-  if (batch <= capacity_) return;
+  const std::size_t lanes = padded(batch);
+  if (lanes <= capacity_) return;
   for (std::size_t l = 0; l < acts_.size(); ++l) {
-    const std::size_t size = batch * spec_.layers[l];
-    acts_[l].resize(size);
-    derivs_[l].resize(size);
-    deltas_[l].resize(size);
+    const std::size_t size = lanes * spec_.layers[l];
+    acts_[l].assign(size, 0.0);
+    derivs_[l].assign(size, 0.0);
+    deltas_[l].assign(size, 0.0);
   }
-  labels_.resize(batch);
-  capacity_ = batch;
+  labels_.assign(lanes, 0.0);
+  capacity_ = lanes;
 }
 
 void Network::load_points(const double* xs, std::size_t batch) {
+  stride_ = padded(batch);
   double* x = acts_[0].data();
-  double* y = x + batch;
+  double* y = x + stride_;
   for (std::size_t s = 0; s < batch; ++s) x[s] = xs[2 * s], y[s] = xs[2 * s + 1];
+  for (std::size_t s = batch; s < stride_; ++s) x[s] = y[s] = 0;
 }
 
-void Network::forward(std::size_t batch, bool for_training) {
-  const std::size_t layers = layer_count();
+void Network::forward(bool for_training) {
+  const std::size_t layers = layer_count(), stride = stride_;
   const FromOutput shortcut = derivative_from_output(spec_.activation);
   for (std::size_t l = 1; l <= layers; ++l) {
     const std::size_t in = spec_.layers[l - 1], out = spec_.layers[l];
     const double* w = params_.data() + offsets_[l - 1];
-    const double* b = w + in * out;
-    const double* a = acts_[l - 1].data();
-    double* z = acts_[l].data();
-    // Unit-major: each unit's values over the batch are contiguous, so the inner loop runs over
-    // examples and vectorises.
-    for (std::size_t j = 0; j < out; ++j) {
-      double* zj = z + j * batch;
-      for (std::size_t s = 0; s < batch; ++s) zj[s] = b[j];
-      for (std::size_t i = 0; i < in; ++i) {
-        const double wji = w[j * in + i];
-        const double* ai = a + i * batch;
-        for (std::size_t s = 0; s < batch; ++s) zj[s] += wji * ai[s];
-      }
-    }
+    layer::affine_pairs(w, w + in * out, in, out, acts_[l - 1].data(), acts_[l].data(), stride);
     if (l == layers) break;  // the output unit keeps z: the loss is computed stably from it
-    const std::size_t count = batch * out;
+    double* z = acts_[l].data();
+    const std::size_t count = stride * out;
     double* d = derivs_[l].data();
     if (for_training && shortcut == FromOutput::none) kernels_.derivative_f64(z, d, count, spec_.params);
     if (spec_.activation == Fn::tanh) {
@@ -195,6 +186,8 @@ double Network::output_loss(const double* labels, std::size_t batch, bool want_d
   double* delta = deltas_.back().data();
   double* o = derivs_.back().data();  // unused by backward for the output layer: scratch for f(z)
   const double scale = 1.0 / static_cast<double>(batch);
+  // Padding lanes carry no example: a zero delta keeps them out of every gradient.
+  for (std::size_t s = batch; s < stride_; ++s) delta[s] = 0;
   double total = 0;
   if (spec_.loss == Loss::cross_entropy) {
     // tanh output: p = (tanh z + 1)/2 = σ(2z), so both outputs are a logistic of u = k·z, and
@@ -223,40 +216,24 @@ double Network::output_loss(const double* labels, std::size_t batch, bool want_d
   return total * scale;
 }
 
-void Network::backward(std::size_t batch) {
+void Network::backward(double rate) {
+  const std::size_t stride = stride_;
   for (std::size_t l = layer_count(); l >= 1; --l) {
     const std::size_t in = spec_.layers[l - 1], out = spec_.layers[l];
-    const double* w = params_.data() + offsets_[l - 1];
-    double* gw = grads_.data() + offsets_[l - 1];
-    double* gb = gw + in * out;
+    double* w = params_.data() + offsets_[l - 1];
     const double* a = acts_[l - 1].data();
     const double* delta = deltas_[l].data();
-    for (std::size_t j = 0; j < out; ++j) {
-      const double* dj = delta + j * batch;
-      double bias_sum = 0;
-      for (std::size_t s = 0; s < batch; ++s) bias_sum += dj[s];
-      gb[j] += bias_sum;
-      for (std::size_t i = 0; i < in; ++i) {
-        const double* ai = a + i * batch;
-        double sum = 0;
-        for (std::size_t s = 0; s < batch; ++s) sum += dj[s] * ai[s];
-        gw[j * in + i] += sum;
-      }
+    // The deltas below need this layer's weights as they were in the forward pass, so they come
+    // before the weights change.
+    if (l > 1) {
+      layer::backpropagate_pairs(w, in, out, delta, derivs_[l - 1].data(), deltas_[l - 1].data(), stride);
     }
-    if (l == 1) break;  // no gradient needed with respect to the inputs
-    double* below = deltas_[l - 1].data();
-    const double* d = derivs_[l - 1].data();
-    for (std::size_t i = 0; i < in; ++i) {
-      double* bi = below + i * batch;
-      for (std::size_t s = 0; s < batch; ++s) bi[s] = 0;
-      for (std::size_t j = 0; j < out; ++j) {
-        const double wji = w[j * in + i];
-        const double* dj = delta + j * batch;
-        for (std::size_t s = 0; s < batch; ++s) bi[s] += wji * dj[s];
-      }
-      const double* di = d + i * batch;
-      for (std::size_t s = 0; s < batch; ++s) bi[s] *= di[s];
-    }
+    // ∂loss/∂W[j][i] = Σ_s δ_j[s]·a_i[s] and ∂loss/∂b[j] = Σ_s δ_j[s]: applied at once as an SGD
+    // step (rate > 0), or accumulated into grads_ (rate = 0, for gradient()).
+    double* target = rate > 0 ? w : grads_.data() + offsets_[l - 1];
+    const double sign = rate > 0 ? -rate : 1.0;
+    layer::outer_sums_pairs(delta, a, in, out, stride, sign, target, target + in * out);
+    if (l == 1) break;
   }
 }
 
@@ -277,20 +254,19 @@ double Network::train(const double* xs, const double* ys, std::size_t n, std::ui
     epoch_loss = 0;
     for (std::size_t start = 0; start < n; start += batch_max) {
       const std::size_t batch = std::min(batch_max, n - start);
+      stride_ = padded(batch);
       double* x = acts_[0].data();
-      double* y = x + batch;
+      double* y = x + stride_;
       for (std::size_t s = 0; s < batch; ++s) {
         const std::size_t k = order_[start + s];
         x[s] = xs[2 * k];
         y[s] = xs[2 * k + 1];
         labels_[s] = ys[k];
       }
-      forward(batch, true);
+      for (std::size_t s = batch; s < stride_; ++s) x[s] = y[s] = 0;
+      forward(true);
       epoch_loss += output_loss(labels_.data(), batch, true) * static_cast<double>(batch);
-      std::fill(grads_.begin(), grads_.end(), 0.0);
-      backward(batch);
-      const double rate = spec_.learning_rate;
-      for (std::size_t k = 0; k < params_.size(); ++k) params_[k] -= rate * grads_[k];
+      backward(spec_.learning_rate);
     }
   }
   return epoch_loss / static_cast<double>(n);
@@ -301,7 +277,7 @@ double Network::loss(const double* xs, const double* ys, std::size_t n) {
   for (std::size_t start = 0; start < n; start += kChunk) {
     const std::size_t batch = std::min(kChunk, n - start);
     load_points(xs + 2 * start, batch);
-    forward(batch, false);
+    forward(false);
     total += output_loss(ys + start, batch, false) * static_cast<double>(batch);
   }
   return n ? total / static_cast<double>(n) : 0.0;
@@ -312,7 +288,7 @@ double Network::accuracy(const double* xs, const double* ys, std::size_t n) {
   for (std::size_t start = 0; start < n; start += kChunk) {
     const std::size_t batch = std::min(kChunk, n - start);
     load_points(xs + 2 * start, batch);
-    forward(batch, false);
+    forward(false);
     const double* z = acts_.back().data();
     for (std::size_t s = 0; s < batch; ++s) correct += (z[s] >= 0) == (ys[start + s] > 0.5);
   }
@@ -324,12 +300,12 @@ void Network::gradient(const double* xs, const double* ys, std::size_t n, double
   for (std::size_t start = 0; start < n; start += kChunk) {
     const std::size_t batch = std::min(kChunk, n - start);
     load_points(xs + 2 * start, batch);
-    forward(batch, true);
+    forward(true);
     output_loss(ys + start, batch, true);
     // output_loss scaled the deltas by 1/batch; the mean over all n needs batch/n on top.
     double* delta = deltas_.back().data();
     for (std::size_t s = 0; s < batch; ++s) delta[s] *= static_cast<double>(batch) / static_cast<double>(n);
-    backward(batch);
+    backward(0.0);
   }
   std::copy(grads_.begin(), grads_.end(), out);
 }
@@ -339,29 +315,9 @@ void Network::predict(const double* xs, std::size_t n, double* out) {
   for (std::size_t start = 0; start < n; start += kChunk) {
     const std::size_t batch = std::min(kChunk, n - start);
     load_points(xs + 2 * start, batch);
-    forward(batch, false);
+    forward(false);
     const double* z = acts_.back().data();
     for (std::size_t s = 0; s < batch; ++s) out[start + s] = act::sigmoid_of(k * z[s]);
-  }
-}
-
-void Network::predict_grid(std::uint32_t cols, std::uint32_t rows, double x0, double x1, double y0, double y1,
-                           float* out) {
-  const double k = spec_.output == OutputFn::tanh ? 2.0 : 1.0;
-  const std::size_t n = static_cast<std::size_t>(cols) * rows;
-  const double dx = (x1 - x0) / cols, dy = (y1 - y0) / rows;
-  for (std::size_t start = 0; start < n; start += kChunk) {
-    const std::size_t batch = std::min(kChunk, n - start);
-    double* x = acts_[0].data();
-    double* y = x + batch;
-    for (std::size_t s = 0; s < batch; ++s) {
-      const std::size_t p = start + s;
-      x[s] = x0 + (static_cast<double>(p % cols) + 0.5) * dx;
-      y[s] = y1 - (static_cast<double>(p / cols) + 0.5) * dy;
-    }
-    forward(batch, false);
-    const double* z = acts_.back().data();
-    for (std::size_t s = 0; s < batch; ++s) out[start + s] = static_cast<float>(act::sigmoid_of(k * z[s]));
   }
 }
 

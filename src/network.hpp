@@ -76,7 +76,8 @@ class Network {
   // Probability of class 1 at each of n points (xs: 2n coordinates).
   void predict(const double* xs, std::size_t n, double* out);
   // Probability of class 1 at the centres of a cols × rows grid over [x0, x1] × [y0, y1], row-major,
-  // row 0 at the top (y1) as an image is drawn.
+  // row 0 at the top (y1) as an image is drawn. Computed in float32 (absolute error ~1e-6): it is
+  // drawn, not trained on, and four SIMD lanes keep a frame cheap. (network_grid.cpp)
   void predict_grid(std::uint32_t cols, std::uint32_t rows, double x0, double x1, double y0, double y1,
                     float* out);
 
@@ -86,15 +87,19 @@ class Network {
   void collapsed(double* out) const;
 
  private:
+  // Examples are processed in pairs (two SIMD lanes); a batch is padded to an even count.
+  static std::size_t padded(std::size_t batch) { return (batch + 1) & ~std::size_t{1}; }
   void reserve(std::size_t batch);
-  // Copies `batch` interleaved points (x, y, x, y, …) into the input layer.
+  // Copies `batch` interleaved points (x, y, x, y, …) into the input layer; sets stride_.
   void load_points(const double* xs, std::size_t batch);
-  // Forward pass over rows [0, batch) of inputs_; fills activations (and derivatives if `train`).
-  void forward(std::size_t batch, bool for_training);
-  // Mean loss of the batch; writes ∂loss/∂z_out into the last delta buffer (scaled by 1/batch).
+  // Forward pass over the stride_ lanes of the input layer; keeps f'(z) too if `for_training`.
+  void forward(bool for_training);
+  // Mean loss of the first `batch` lanes; writes ∂loss/∂z_out into the last delta buffer (scaled by
+  // 1/batch, zero in padding lanes).
   double output_loss(const double* labels, std::size_t batch, bool want_delta);
-  // Accumulates ∂loss/∂params into grads_ from the deltas of the last forward pass.
-  void backward(std::size_t batch);
+  // Backpropagates the output deltas. rate > 0: applies the SGD step to the parameters directly;
+  // rate = 0: adds the gradient to grads_.
+  void backward(double rate);
 
   NetworkSpec spec_;
   Kernels kernels_;
@@ -104,8 +109,10 @@ class Network {
   // for l ≥ 1 also f'(z) and the deltas ∂loss/∂z, same layout.
   std::vector<std::vector<double>> acts_, derivs_, deltas_;
   std::vector<double> labels_;
+  std::vector<float> grid_params_, grid_acts_;  // predict_grid's float32 copies, sized once
   std::vector<std::uint32_t> order_;
-  std::size_t capacity_ = 0;
+  std::size_t capacity_ = 0;  // lanes per unit the buffers hold
+  std::size_t stride_ = 0;    // lanes per unit in the current pass (batch rounded up to even)
   Random rng_;
 };
 

@@ -1,7 +1,8 @@
 // Benchmark part 2: the training demo's compute (issue 5). A 2-8-8-1 tanh network (tanh output, squared
 // loss) on 500 XOR points, batch 10: µs per example for the WASM network and for the same network in
 // plain JS (js-network.mjs, Playground's object-graph approach) in the same run; and ms per frame of
-// the demo's work — a 100 × 100 decision grid plus one epoch.
+// the demo's work — a 100 × 100 decision grid plus one epoch. "within budget" judges the median; "best"
+// (the fastest run) shows what the code does when the machine is not busy with something else.
 //   node scripts/bench/run.mjs training         (or: node scripts/bench/training.mjs)
 import { pathToFileURL } from 'node:url';
 
@@ -27,7 +28,7 @@ function runs(count, body, reps) {
 function row(name, values, unit, budget, baseline) {
   const m = median(values);
   return {
-    measure: name, median: m, unit, spread: `${(100 * spread(values)).toFixed(1)} %`,
+    measure: name, median: m, best: Math.min(...values), unit, spread: `${(100 * spread(values)).toFixed(1)} %`,
     'vs plain JS': baseline ? `${(baseline / m).toFixed(1)}× faster` : '—',
     budget: budget ?? '—', 'within budget': budget === undefined ? null : m <= budget,
   };
@@ -67,7 +68,7 @@ export async function run({ quick = false } = {}) {
   ];
   return {
     title: `Training demo: 2-8-8-1 tanh, ${n} XOR points, batch 10 (median of ${count} runs)`,
-    columns: ['measure', 'median', 'unit', 'spread', 'vs plain JS', 'budget', 'within budget'],
+    columns: ['measure', 'median', 'best', 'unit', 'spread', 'vs plain JS', 'budget', 'within budget'],
     rows,
   };
 }

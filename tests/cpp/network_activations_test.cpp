@@ -40,5 +40,17 @@ TEST(NetworkActivations, SigmoidWithinFourE16Absolute) {
   for (std::size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(ys[i], act::sigmoid(xs[i], nullptr), 4e-16) << xs[i];
 }
 
+TEST(NetworkActivations, Float32GridVersionsWithinThreeE7Absolute) {
+  std::vector<double> xs = sweep();
+  std::vector<float> t(xs.begin(), xs.end()), s(xs.begin(), xs.end());
+  layer::tanh_in_place(t.data(), t.size());
+  layer::sigmoid_in_place(s.data(), s.size());
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const double x = static_cast<float>(xs[i]);  // the input the float version saw
+    EXPECT_NEAR(t[i], std::tanh(x), 3e-7) << x;
+    EXPECT_NEAR(s[i], act::sigmoid(x, nullptr), 3e-7) << x;
+  }
+}
+
 }  // namespace
 }  // namespace alab
