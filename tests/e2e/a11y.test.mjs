@@ -44,6 +44,12 @@ for (const lang of ['en', 'zh']) {
       await waitForAllFigures(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      if (width >= 1000) {
+        // On a wide screen each of the article's functions has its text and its figures side by side.
+        const offsets = await page.$$eval('.fn-section.lesson', (all) => all.map((section) =>
+          section.querySelector('.fn-figures').getBoundingClientRect().top - section.querySelector('.fn-text').getBoundingClientRect().top));
+        assert.ok(offsets.every((d) => Math.abs(d) < 60), `text and figures side by side: ${offsets}`);
+      }
       await page.screenshot({ path: outputPath(`page-${lang}-${width}.png`), fullPage: true });
       await context.close();
     });
