@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "activations.hpp"
-#include "network_activations.hpp"
+#include "layer_kernels.hpp"
 
 namespace alab {
 namespace {

@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "network.hpp"
-#include "network_activations.hpp"
+#include "layer_kernels.hpp"
 
 namespace alab {
 

@@ -221,5 +221,31 @@ TEST(NetworkGrid, RowZeroIsTheTopAndValuesAreProbabilities) {
   for (float v : grid) EXPECT_TRUE(v >= 0 && v <= 1);
 }
 
+// The float32 grid (display precision) agrees with the float64 predictions at every pixel centre.
+TEST(NetworkGrid, Float32GridMatchesFloat64Predictions) {
+  const Data data = make(Dataset::circle, 100, 0.05, 4);
+  for (Fn fn : {Fn::tanh, Fn::sigmoid, Fn::relu, Fn::gelu, Fn::elu}) {
+    for (OutputFn output : {OutputFn::sigmoid, OutputFn::tanh}) {
+      NetworkSpec spec = spec_for(fn, 6);
+      spec.layers = {2, 8, 5, 3, 1};
+      spec.output = output;
+      Network net(spec);
+      net.train(data.xs.data(), data.ys.data(), data.n(), 20, 10);
+      const std::uint32_t cols = 23, rows = 17;
+      std::vector<float> grid(cols * rows);
+      net.predict_grid(cols, rows, -1.5, 1.5, -1.2, 1.2, grid.data());
+      std::vector<double> centres, p(cols * rows);
+      for (std::uint32_t r = 0; r < rows; ++r) {
+        for (std::uint32_t c = 0; c < cols; ++c) {
+          centres.push_back(-1.5 + (c + 0.5) * 3.0 / cols);
+          centres.push_back(1.2 - (r + 0.5) * 2.4 / rows);
+        }
+      }
+      net.predict(centres.data(), cols * rows, p.data());
+      for (std::size_t k = 0; k < p.size(); ++k) EXPECT_NEAR(grid[k], p[k], 2e-5) << info(fn).id << " pixel " << k;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace alab

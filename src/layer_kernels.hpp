@@ -1,7 +1,9 @@
-// Whole-layer loops for the training network: the affine map, and branch-free tanh and sigmoid, which
-// dominate the cost (libm's tanh is ~14 ns per call in WebAssembly; these loops vectorise to 2-lane SIMD).
-// Absolute error ≤ 4e-16 (2 ulp near 1) against the catalogue's kernels (tested in network_activations_test.cpp);
-// the relative error near 0 is larger, which SGD never notices. Only + − × ÷ and bit operations.
+// Whole-layer loops for the training network and its decision grid: the affine map and the backward
+// sums, two (float64) or four (float32) examples per SIMD step, and branch-free tanh and sigmoid, which
+// dominate the cost (libm's tanh is ~14 ns per call in WebAssembly). The float64 tanh/σ are within
+// 4e-16 absolute (2 ulp near 1) of the catalogue's kernels, the float32 ones within 3e-7 (tested in
+// layer_kernels_test.cpp); the relative error near 0 is larger, which SGD never notices.
+// Only + − × ÷ and bit operations, and GCC/Clang vector extensions (no Emscripten header).
 #pragma once
 
 #include <cstddef>
@@ -70,28 +72,52 @@ inline void store_pair(double* p, f64x2 v) { __builtin_memcpy(p, &v, sizeof v); 
 // time: fixed-width steps with no remainder loop and no runtime alias checks, which cost more than
 // the arithmetic at batch sizes around 10. Layouts are unit-major with `stride` lanes per unit.
 
-// z = W·a + b; W is out × in, row-major.
-inline void affine_pairs(const double* w, const double* b, std::size_t in, std::size_t out, const double* a,
-                         double* z, std::size_t stride) {
+// z = W·a + b; W is out × in, row-major. `In` fixed at compile time unrolls the inner loop.
+template <std::size_t In>
+inline void affine_pairs_fixed(const double* w, const double* b, std::size_t in, std::size_t out, const double* a,
+                               double* z, std::size_t stride) {
+  const std::size_t inputs = In ? In : in;
   for (std::size_t j = 0; j < out; ++j) {
-    const double* wj = w + j * in;
+    const double* wj = w + j * inputs;
     for (std::size_t s = 0; s < stride; s += 2) {
       f64x2 sum = {b[j], b[j]};
-      for (std::size_t i = 0; i < in; ++i) sum += wj[i] * load_pair(a + i * stride + s);
+      for (std::size_t i = 0; i < inputs; ++i) sum += wj[i] * load_pair(a + i * stride + s);
       store_pair(z + j * stride + s, sum);
     }
   }
 }
 
-// below_i = (Σ_j W[j][i]·δ_j) ⊙ f′_i: the deltas one layer down.
-inline void backpropagate_pairs(const double* w, std::size_t in, std::size_t out, const double* delta,
-                                const double* derivative, double* below, std::size_t stride) {
+inline void affine_pairs(const double* w, const double* b, std::size_t in, std::size_t out, const double* a,
+                         double* z, std::size_t stride) {
+  switch (in) {
+    case 2: return affine_pairs_fixed<2>(w, b, in, out, a, z, stride);
+    case 4: return affine_pairs_fixed<4>(w, b, in, out, a, z, stride);
+    case 8: return affine_pairs_fixed<8>(w, b, in, out, a, z, stride);
+    default: return affine_pairs_fixed<0>(w, b, in, out, a, z, stride);
+  }
+}
+
+// below_i = (Σ_j W[j][i]·δ_j) ⊙ f′_i: the deltas one layer down. `Out` as `In` above.
+template <std::size_t Out>
+inline void backpropagate_pairs_fixed(const double* w, std::size_t in, std::size_t out, const double* delta,
+                                      const double* derivative, double* below, std::size_t stride) {
+  const std::size_t outputs = Out ? Out : out;
   for (std::size_t i = 0; i < in; ++i) {
     for (std::size_t s = 0; s < stride; s += 2) {
       f64x2 sum = {0, 0};
-      for (std::size_t j = 0; j < out; ++j) sum += w[j * in + i] * load_pair(delta + j * stride + s);
+      for (std::size_t j = 0; j < outputs; ++j) sum += w[j * in + i] * load_pair(delta + j * stride + s);
       store_pair(below + i * stride + s, sum * load_pair(derivative + i * stride + s));
     }
+  }
+}
+
+inline void backpropagate_pairs(const double* w, std::size_t in, std::size_t out, const double* delta,
+                                const double* derivative, double* below, std::size_t stride) {
+  switch (out) {
+    case 1: return backpropagate_pairs_fixed<1>(w, in, out, delta, derivative, below, stride);
+    case 4: return backpropagate_pairs_fixed<4>(w, in, out, delta, derivative, below, stride);
+    case 8: return backpropagate_pairs_fixed<8>(w, in, out, delta, derivative, below, stride);
+    default: return backpropagate_pairs_fixed<0>(w, in, out, delta, derivative, below, stride);
   }
 }
 
@@ -115,19 +141,31 @@ inline void outer_sums_pairs(const double* delta, const double* a, std::size_t i
 typedef float f32x4 __attribute__((vector_size(16)));
 
 // The float32 grid's affine map, four lanes at a time (`stride` a multiple of 4), as affine_pairs.
-inline void affine_quads(const float* w, const float* b, std::size_t in, std::size_t out, const float* a, float* z,
-                         std::size_t stride) {
+template <std::size_t In>
+inline void affine_quads_fixed(const float* w, const float* b, std::size_t in, std::size_t out, const float* a,
+                               float* z, std::size_t stride) {
+  const std::size_t inputs = In ? In : in;
   for (std::size_t j = 0; j < out; ++j) {
-    const float* wj = w + j * in;
+    const float* wj = w + j * inputs;
     for (std::size_t s = 0; s < stride; s += 4) {
       f32x4 sum = {b[j], b[j], b[j], b[j]};
-      for (std::size_t i = 0; i < in; ++i) {
+      for (std::size_t i = 0; i < inputs; ++i) {
         f32x4 ai;
         __builtin_memcpy(&ai, a + i * stride + s, sizeof ai);
         sum += wj[i] * ai;
       }
       __builtin_memcpy(z + j * stride + s, &sum, sizeof sum);
     }
+  }
+}
+
+inline void affine_quads(const float* w, const float* b, std::size_t in, std::size_t out, const float* a, float* z,
+                         std::size_t stride) {
+  switch (in) {
+    case 2: return affine_quads_fixed<2>(w, b, in, out, a, z, stride);
+    case 4: return affine_quads_fixed<4>(w, b, in, out, a, z, stride);
+    case 8: return affine_quads_fixed<8>(w, b, in, out, a, z, stride);
+    default: return affine_quads_fixed<0>(w, b, in, out, a, z, stride);
   }
 }
 

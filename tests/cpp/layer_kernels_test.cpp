@@ -1,5 +1,5 @@
-// The network's layer-wide tanh and sigmoid against the catalogue's (libm-based) kernels.
-#include "network_activations.hpp"
+// The layer kernels' tanh and sigmoid (float64 and float32) against libm-based references.
+#include "layer_kernels.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,26 +21,26 @@ std::vector<double> sweep() {
   return xs;
 }
 
-TEST(NetworkActivations, ExpMatchesLibm) {
+TEST(LayerKernels, ExpMatchesLibm) {
   for (double x = -700; x <= 0; x += 0.731) {
     EXPECT_NEAR(layer::exp_nonpositive(x) / std::exp(x), 1.0, 4e-16) << x;
   }
   EXPECT_EQ(layer::exp_nonpositive(0.0), 1.0);
 }
 
-TEST(NetworkActivations, TanhWithinFourE16Absolute) {
+TEST(LayerKernels, TanhWithinFourE16Absolute) {
   std::vector<double> xs = sweep(), ys = xs;
   layer::tanh_in_place(ys.data(), ys.size());
   for (std::size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(ys[i], std::tanh(xs[i]), 4e-16) << xs[i];
 }
 
-TEST(NetworkActivations, SigmoidWithinFourE16Absolute) {
+TEST(LayerKernels, SigmoidWithinFourE16Absolute) {
   std::vector<double> xs = sweep(), ys = xs;
   layer::sigmoid_in_place(ys.data(), ys.size());
   for (std::size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(ys[i], act::sigmoid(xs[i], nullptr), 4e-16) << xs[i];
 }
 
-TEST(NetworkActivations, Float32GridVersionsWithinThreeE7Absolute) {
+TEST(LayerKernels, Float32GridVersionsWithinThreeE7Absolute) {
   std::vector<double> xs = sweep();
   std::vector<float> t(xs.begin(), xs.end()), s(xs.begin(), xs.end());
   layer::tanh_in_place(t.data(), t.size());
