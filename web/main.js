@@ -17,22 +17,21 @@ function showFatal(message) {
   box.classList.add('fatal');
 }
 
-// Mounts figures when they come near the viewport, and the rest when the browser is idle.
+// Mounts figures one per task, so no single task grows long: the first one on screen at once, those coming
+// near the viewport next, and the rest when the browser is idle.
 function mountLazily(elements, mountOne) {
   const pending = new Set(elements);
+  const nearView = new Set();
+  let soonScheduled = false;
+  let idleScheduled = false;
   const mountNow = (element) => {
     if (!pending.delete(element)) return;
+    nearView.delete(element);
     observer.unobserve(element);
     mountOne(element);
   };
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) if (entry.isIntersecting) mountNow(entry.target);
-  }, { rootMargin: '400px 0px' });
-  pending.forEach((element) => observer.observe(element));
-  // The timeout keeps the chain going when a running demo leaves the browser no idle time.
-  const idle = window.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 250 }) : (fn) => setTimeout(fn, 30);
-  const mountNextWhenIdle = () => {
-    const next = pending.values().next().value;
+  const mountNext = () => {
+    const next = nearView.values().next().value ?? pending.values().next().value;
     if (!next) {
       document.body.dataset.figuresMounted = 'all';
       return;
@@ -40,14 +39,34 @@ function mountLazily(elements, mountOne) {
     try {
       mountNow(next);
     } finally {
-      idle(mountNextWhenIdle);
+      schedule();
     }
   };
-  idle(mountNextWhenIdle);
+  // The idle timeout keeps the chain going when a running demo leaves the browser no idle time.
+  const idle = window.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 250 }) : (fn) => setTimeout(fn, 30);
+  function schedule() {
+    if (nearView.size && !soonScheduled) {
+      soonScheduled = true;
+      setTimeout(() => { soonScheduled = false; mountNext(); }, 0);
+    }
+    if (!idleScheduled) {
+      idleScheduled = true;
+      idle(() => { idleScheduled = false; mountNext(); });
+    }
+  }
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) if (entry.isIntersecting && pending.has(entry.target)) nearView.add(entry.target);
+    schedule();
+  }, { rootMargin: '400px 0px' });
+  pending.forEach((element) => observer.observe(element));
+  // The first figure, when it is on screen, is drawn before the page's first paint.
+  if (elements[0] && elements[0].getBoundingClientRect().top < window.innerHeight) mountNow(elements[0]);
+  schedule();
 }
 
 async function start() {
   const lab = await window.createActivationLab();
+  performance.mark('alab-module-ready');
   // The page's own module instance, for curious students in the console and for the memory test.
   window.activationLab = lab;
   const rows = lab.catalogue();
@@ -130,6 +149,7 @@ async function start() {
     figures[container.dataset.figure] = demo.mount;
   }
   refresh();
+  performance.mark('alab-page-built');
   mountLazily(embedding.figures([...document.querySelectorAll('[data-figure]')]), mountFigure);
   document.getElementById('load-status').hidden = true;
   document.body.dataset.ready = 'true';
