@@ -52,6 +52,7 @@ export function mount(element, api) {
   draw.addEventListener('click', () => api.setState({ [key('seed')]: (api.state()[key('seed')] + 1) % 2 ** 31, section: 'four' }));
   const countId = uniqueId('try-n');
   const countMessageId = uniqueId('try-n-msg');
+  let countProblem = '';
   const count = el('input', { id: countId, type: 'text', inputmode: 'numeric', size: 3, class: 'try-count', 'aria-describedby': countMessageId });
   const countMessage = el('p', { id: countMessageId, class: 'field-message', role: 'status' });
   count.addEventListener('change', () => {
@@ -59,6 +60,7 @@ export function mount(element, api) {
     let problem = parsed.error;
     if (!problem && (!Number.isInteger(parsed.value) || parsed.value < 1)) problem = 'try.countWhole';
     if (!problem && parsed.value > maxTryInputs) problem = 'try.countTooMany';
+    countProblem = problem ?? '';
     countMessage.textContent = problem ? t(problem, { max: maxTryInputs, limit: maxTryInputs }) : '';
     count.toggleAttribute('aria-invalid', Boolean(problem));
     if (!problem) api.setState({ [key('n')]: parsed.value, section: 'four' });
@@ -103,6 +105,7 @@ export function mount(element, api) {
       return;
     }
     last = signature;
+    if (countProblem) countMessage.textContent = t(countProblem, { max: maxTryInputs, limit: maxTryInputs });
     if (document.activeElement !== count || !count.hasAttribute('aria-invalid')) count.value = String(n);
     if (threshold) {
       threshold.input.value = String(cut);
