@@ -141,3 +141,14 @@ test('parameters the module rejects show its message and keep the last good curv
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('from file://, a link restores its state and the language switch rewrites it', async () => {
+  const { page, context, problems } = await harness.open(`${harness.fileUrl}?lang=zh&leaky_relu.negative_slope=0.2`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.inputValue('#fn-leaky_relu input[data-param="negative_slope"]'), '0.2');
+  await page.click('button[data-lang="en"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.waitForFunction(() => location.search.includes('lang=en') && location.search.includes('negative_slope=0.2'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
