@@ -122,7 +122,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "transformers",
    .torch_module = "torch.nn.GELU", .torch_functional = "torch.nn.functional.gelu",
    .other_defaults = {{{.framework = "JAX", .api = "jax.nn.gelu", .differs = "approximate=True"}}},
-   .kernels = ALAB_KERNELS(gelu)},
+   .kernels = ALAB_KERNELS_FAST_F32(gelu)},
 
   {.fn = Fn::gelu_tanh, .id = "gelu_tanh", .name = "GELU (tanh)", .group = "smooth", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,
@@ -145,7 +145,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "vision_and_transformers",
    .torch_module = "torch.nn.SiLU", .torch_functional = "torch.nn.functional.silu",
    .other_defaults = {{{.framework = "Keras", .api = "keras.activations.swish", .differs = "same function, named swish"}}},
-   .kernels = ALAB_KERNELS(silu)},
+   .kernels = ALAB_KERNELS_FAST_F32(silu)},
 
   {.fn = Fn::mish, .id = "mish", .name = "Mish", .group = "smooth", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,

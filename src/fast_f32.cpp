@@ -33,12 +33,13 @@ inline f32x4 from_bits(i32x4 v) {
 inline f32x4 select(i32x4 mask, f32x4 a, f32x4 b) { return from_bits((bits(a) & mask) | (bits(b) & ~mask)); }
 inline f32x4 abs(f32x4 v) { return from_bits(bits(v) & 0x7fffffff); }
 
-// max(v, 0) that keeps NaN: WebAssembly's pmax(v, 0) is exactly (v < 0 ? 0 : v).
+// max(v, 0) that keeps NaN: WebAssembly's pmax(v, 0) is exactly (v < 0 ? 0 : v). Adding +0 turns −0
+// into +0, as the float64 kernel (x > 0 ? x : 0) gives.
 inline f32x4 relu4(f32x4 v) {
 #ifdef __wasm_simd128__
-  return f32x4(wasm_f32x4_pmax(v128_t(v), wasm_f32x4_splat(0.0f)));
+  return f32x4(wasm_f32x4_pmax(v128_t(v), wasm_f32x4_splat(0.0f))) + 0.0f;
 #else
-  return from_bits(bits(v) & ~(v < 0.0f));
+  return from_bits(bits(v) & ~(v < 0.0f)) + 0.0f;
 #endif
 }
 
@@ -110,8 +111,9 @@ inline f32x4 tanh4(f32x4 x) {
   const f32x4 r = reduce(y, n);
   const f32x4 e2 = (expm1_reduced(r) + 1.0f) * pow2(n);
   const f32x4 big = 1.0f - 2.0f / (e2 + 1.0f);
-  const f32x4 signed_big = from_bits(bits(big) | (bits(x) & static_cast<std::int32_t>(0x80000000u)));
-  return select(a < 0.625f, small, select(x != x, x, signed_big));
+  // The sign of x goes on last, so tanh(−0) = −0 (x + x³·q gives +0 there).
+  const f32x4 magnitude = select(a < 0.625f, small, select(x != x, x, big));
+  return from_bits(bits(magnitude) | (bits(x) & static_cast<std::int32_t>(0x80000000u)));
 }
 
 // e^x − 1 for x ≤ 0: the polynomial alone on (−ln2/2, 0], else 2^n·expm1(r) + (2^n − 1).
@@ -125,7 +127,98 @@ inline f32x4 expm1_nonpositive(f32x4 x) {
 
 inline f32x4 elu4(f32x4 x, float alpha) {
   const f32x4 neg = alpha * expm1_nonpositive(select(x > 0.0f, splat(0.0f), x));
-  return select(x > 0.0f, x, select(x != x, x, neg));
+  return select(x < 0.0f, neg, x);  // x itself for x ≥ 0, ±0 and NaN
+}
+
+// GELU runs in float64 lanes: in float32 the rational's eleven Horner roundings alone cost up to 5 ulp, and
+// in double a² is exact and nothing underflows before the final rounding to float32.
+typedef double f64x2 __attribute__((vector_size(16)));
+typedef std::int64_t i64x2 __attribute__((vector_size(16)));
+typedef float f32x2 __attribute__((vector_size(8)));
+
+inline f64x2 splat2(double v) { return f64x2{v, v}; }
+inline i64x2 bits2(f64x2 v) {
+  i64x2 r;
+  std::memcpy(&r, &v, sizeof r);
+  return r;
+}
+inline f64x2 from_bits2(i64x2 v) {
+  f64x2 r;
+  std::memcpy(&r, &v, sizeof r);
+  return r;
+}
+inline f64x2 select2(i64x2 mask, f64x2 a, f64x2 b) { return from_bits2((bits2(a) & mask) | (bits2(b) & ~mask)); }
+
+// Φ(−a)·e^{a²/2} ≈ P(a)/Q(a) on [0, 14.5], P(0) = 1/2, relative error 6.2e-09
+// (tests/reference/fit_fast_f32.py); lowest power first.
+constexpr double kGeluTailNum[] = {0.5, 0.4375959315653947, 0.18269064169666188, 0.040441920562209216,
+                                   0.004085600644866877};
+constexpr double kGeluTailDen[] = {1.0, 1.6730767078020623, 1.2002994372010474, 0.4680262329217264,
+                                   0.10137943896263327, 0.010240959605538204};
+// e^r on |r| ≤ ln2/2, Chebyshev fit of degree 6, relative error 2.5e-09 (the same script); lowest first.
+constexpr double kExpReduced[] = {1.0, 1.000000037716214, 0.5000000047117757, 0.16666415514653277,
+                                  0.04166635289677516, 0.008375126398153335, 0.001394110843397268};
+// Beyond |x| = 14.5 the float32 GELU is x (above) or −0 (below): x·Φ(x) < 2^-150.
+constexpr double kGeluTailEnd = 14.5;
+
+// e^y for y in [−700, 0] (NaN stays NaN): y = n·ln2 + r, 2^n built in the exponent bits.
+inline f64x2 exp_nonpositive2(f64x2 y) {
+  const f64x2 shifted = y * 1.4426950408889634 + 0x1.8p52;  // n in the low mantissa bits
+  const f64x2 n = shifted - 0x1.8p52;
+  const f64x2 r = y - n * 0.6931471805599453;
+  f64x2 e = splat2(kExpReduced[6]);
+  for (int k = 5; k >= 0; --k) e = e * r + kExpReduced[k];
+  return e * from_bits2((bits2(shifted) + 1023) << 52);
+}
+
+inline f64x2 abs2(f64x2 v) { return from_bits2(bits2(v) & 0x7fffffffffffffff); }
+// min(v, c) that keeps NaN (WebAssembly's pmin(v, c) is exactly (c < v ? c : v)).
+inline f64x2 min_keep_nan2(f64x2 v, double c) {
+#ifdef __wasm_simd128__
+  return f64x2(wasm_f64x2_pmin(v128_t(v), wasm_f64x2_splat(c)));
+#else
+  return select2(v > c, splat2(c), v);
+#endif
+}
+
+// Exact GELU x·Φ(x) for two doubles that came from floats. With a = min(|x|, 14.5),
+// Φ(−a) = e^{−a²/2}·P(a)/Q(a) (a² is exact); Φ(x) is Φ(−a) below 0 and 1 − Φ(−a) above, where
+// Φ(−a) ≤ 1/2 so nothing cancels.
+inline f64x2 gelu2(f64x2 x) {
+  const f64x2 a = min_keep_nan2(abs2(x), kGeluTailEnd);
+  const f64x2 gauss = exp_nonpositive2((a * a) * -0.5);
+  f64x2 num = splat2(kGeluTailNum[4]);
+  for (int k = 3; k >= 0; --k) num = num * a + kGeluTailNum[k];
+  f64x2 den = splat2(kGeluTailDen[5]);
+  for (int k = 4; k >= 0; --k) den = den * a + kGeluTailDen[k];
+  const i64x2 negative = x < 0.0;
+  const f64x2 factor = select2(negative, -a, splat2(1.0));
+  const f64x2 tail = factor * ((gauss * num) / den);  // x·Φ(x) below 0, Φ(−x) above
+  return select2(negative, tail, x * (1.0 - tail));
+}
+
+// SiLU x·σ(x) = x/(1 + e) for x ≥ 0 and x·e/(1 + e) below, e = e^{−|x|}; past |x| = 200 the float32
+// result is x or −0, which the clamped forms give (also for ±∞).
+inline f64x2 silu2(f64x2 x) {
+  const f64x2 e = exp_nonpositive2(-min_keep_nan2(abs2(x), 200.0));
+  const f64x2 clamped = select2(x < -200.0, splat2(-200.0), x);
+  return select2(x < 0.0, clamped * e, x) / (1.0 + e);
+}
+
+// Applies a two-lane float64 kernel to four floats and rounds each result once. (clang 14 leaves the
+// generic conversions of two-float vectors lane by lane in WebAssembly, hence the intrinsics.)
+template <typename Op>
+inline f32x4 via_f64(f32x4 x, Op op) {
+#ifdef __wasm_simd128__
+  const v128_t v = v128_t(x);
+  const v128_t lo = v128_t(op(f64x2(wasm_f64x2_promote_low_f32x4(v))));
+  const v128_t hi = v128_t(op(f64x2(wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 2, 3)))));
+  return f32x4(wasm_i32x4_shuffle(wasm_f32x4_demote_f64x2_zero(lo), wasm_f32x4_demote_f64x2_zero(hi), 0, 1, 4, 5));
+#else
+  const f64x2 lo = op(__builtin_convertvector(__builtin_shufflevector(x, x, 0, 1), f64x2));
+  const f64x2 hi = op(__builtin_convertvector(__builtin_shufflevector(x, x, 2, 3), f64x2));
+  return __builtin_shufflevector(__builtin_convertvector(lo, f32x2), __builtin_convertvector(hi, f32x2), 0, 1, 2, 3);
+#endif
 }
 
 // Applies `op` to n floats, four at a time; the tail goes through a zero-padded vector.
@@ -170,6 +263,14 @@ void tanh_f32(const float* xs, float* out, std::size_t n, const double*) {
 void elu_f32(const float* xs, float* out, std::size_t n, const double* params) {
   const float alpha = static_cast<float>(params[0]);
   for_each4(xs, out, n, [alpha](f32x4 v) { return elu4(v, alpha); });
+}
+
+void gelu_f32(const float* xs, float* out, std::size_t n, const double*) {
+  for_each4(xs, out, n, [](f32x4 v) { return via_f64(v, gelu2); });
+}
+
+void silu_f32(const float* xs, float* out, std::size_t n, const double*) {
+  for_each4(xs, out, n, [](f32x4 v) { return via_f64(v, silu2); });
 }
 
 }  // namespace alab::fast

@@ -12,5 +12,7 @@ void leaky_relu_f32(const float* xs, float* out, std::size_t n, const double* pa
 void sigmoid_f32(const float* xs, float* out, std::size_t n, const double* params);
 void tanh_f32(const float* xs, float* out, std::size_t n, const double* params);
 void elu_f32(const float* xs, float* out, std::size_t n, const double* params);
+void gelu_f32(const float* xs, float* out, std::size_t n, const double* params);
+void silu_f32(const float* xs, float* out, std::size_t n, const double* params);
 
 }  // namespace alab::fast

@@ -1,0 +1,122 @@
+// The float32 batch path of every catalogue row (the vectorised kernels of fast_f32.cpp where a row has
+// one) against the row's own float64 kernel rounded to float32, over a sweep of float32 bit patterns
+// (every sign, exponent and a spread of mantissas), the special values, and every array length's tail.
+// The mpmath reference checks the float64 kernels themselves (accuracy_test.cpp).
+#include <gtest/gtest.h>
+
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "catalogue.hpp"
+
+namespace alab {
+void PrintTo(const FnInfo& row, std::ostream* os) { *os << row.id; }
+}  // namespace alab
+
+namespace {
+
+using alab::FnInfo;
+
+// Error of `got` in float32 ulps of `want` (a float32), as accuracy_test.cpp measures it, except that a
+// result in the subnormal range must be within two subnormal steps (the catalogue bar only asks for
+// FLT_MIN there; the fast kernels round such results once). −1 breaks the NaN/infinity rules.
+double ulp_error(float got, float want) {
+  if (std::isnan(want)) return std::isnan(got) ? 0 : -1;
+  if (std::isinf(want) || std::isnan(got) || std::isinf(got)) return got == want ? 0 : -1;
+  if (std::fabs(want) < FLT_MIN) return std::fabs(double{got} - want) <= 2 * double{FLT_TRUE_MIN} ? 0 : -1;
+  const double ulp = std::ldexp(1.0, std::ilogb(want) - 23);
+  return std::fabs(double{got} - want) / ulp;
+}
+
+float from_bits(std::uint32_t b) {
+  float f;
+  std::memcpy(&f, &b, sizeof f);
+  return f;
+}
+
+std::vector<float> special_values() {
+  return {0.0f, -0.0f, INFINITY, -INFINITY, NAN, -NAN, FLT_MIN, -FLT_MIN, FLT_TRUE_MIN, -FLT_TRUE_MIN,
+          FLT_MAX, -FLT_MAX, 1.0f, -1.0f, 1e-30f, -1e-30f, 14.5f, -14.5f, 104.0f, -104.0f, 200.0f, -200.0f};
+}
+
+class FastF32 : public testing::TestWithParam<FnInfo> {
+ protected:
+  void SetUp() override { alab::default_params(GetParam().fn, params_); }
+
+  float reference(float x) const { return static_cast<float>(GetParam().kernels.value(x, params_)); }
+
+  // Runs the batch kernel over xs and checks each result; returns the worst error seen.
+  double check(const std::vector<float>& xs) const {
+    std::vector<float> out(xs.size());
+    GetParam().kernels.value_f32(xs.data(), out.data(), xs.size(), params_);
+    double worst = 0;
+    int reported = 0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      const float want = reference(xs[i]);
+      const double err = ulp_error(out[i], want);
+      if ((err < 0 || err > 2) && reported++ < 5)
+        ADD_FAILURE() << GetParam().id << "(" << xs[i] << ") = " << out[i] << ", want " << want << " (" << err
+                      << " ulp)";
+      worst = std::max(worst, err);
+    }
+    return worst;
+  }
+
+  double params_[alab::kMaxParams]{};
+};
+
+// Every 65,537th bit pattern (65,536 values spread over all exponents and both signs), plus the
+// special values.
+TEST_P(FastF32, WithinTwoUlpOfTheFloat64KernelOverABitPatternSweep) {
+  std::vector<float> xs = special_values();
+  for (std::uint64_t b = 12345; b < (std::uint64_t{1} << 32); b += 65537) xs.push_back(from_bits(static_cast<std::uint32_t>(b)));
+  const double worst = check(xs);
+  RecordProperty("max_ulp", std::to_string(worst));
+}
+
+// Dense over the row's chart range, where students look (and where the fits live).
+TEST_P(FastF32, WithinTwoUlpOfTheFloat64KernelOverTheChartRange) {
+  const FnInfo& row = GetParam();
+  std::vector<float> xs;
+  const double lo = std::min(row.lo, -20.0), hi = std::max(row.hi, 20.0);
+  for (int i = 0; i <= 100000; ++i) xs.push_back(static_cast<float>(lo + (hi - lo) * i / 100000));
+  check(xs);
+}
+
+TEST_P(FastF32, SpecialValuesKeepNanSignsAndLimits) {
+  const std::vector<float> xs = special_values();
+  std::vector<float> out(xs.size());
+  GetParam().kernels.value_f32(xs.data(), out.data(), xs.size(), params_);
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const float want = reference(xs[i]);
+    if (std::isnan(want)) {
+      EXPECT_TRUE(std::isnan(out[i])) << GetParam().id << "(" << xs[i] << ")";
+    } else if (want == 0 || std::isinf(want)) {
+      EXPECT_EQ(out[i], want) << GetParam().id << "(" << xs[i] << ")";
+      EXPECT_EQ(std::signbit(out[i]), std::signbit(want)) << GetParam().id << "(" << xs[i] << ") sign";
+    }
+  }
+}
+
+// The vector loops handle a tail shorter than a vector: every length gives what the long call gives.
+TEST_P(FastF32, EveryArrayLengthMatchesTheLongCall) {
+  std::vector<float> xs;
+  for (int i = 0; i < 19; ++i) xs.push_back(-6.0f + 0.7f * static_cast<float>(i));
+  std::vector<float> full(xs.size());
+  GetParam().kernels.value_f32(xs.data(), full.data(), xs.size(), params_);
+  for (std::size_t n = 0; n <= xs.size(); ++n) {
+    std::vector<float> out(n + 1, 42.0f);  // one guard element past the end
+    GetParam().kernels.value_f32(xs.data(), out.data(), n, params_);
+    for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(std::memcmp(&out[i], &full[i], sizeof(float)), 0) << "n=" << n;
+    EXPECT_EQ(out[n], 42.0f) << GetParam().id << " wrote past n=" << n;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalogue, FastF32, testing::ValuesIn(alab::catalogue().begin(), alab::catalogue().end()),
+                         [](const auto& info) { return std::string(info.param.id); });
+
+}  // namespace
