@@ -34,7 +34,9 @@ function buildModule() {
 // MathML for every catalogue formula, keyed by id: the page inserts it as built, no maths at run time.
 async function typesetFormulas(catalogue) {
   const katex = require('katex');
-  const mathml = (tex) => katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: true });
+  // The TeX source annotation is dropped: screen readers read the MathML, and it only adds bytes.
+  const mathml = (tex) => katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: true })
+    .replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '');
   const formulas = {};
   for (const row of catalogue) {
     formulas[row.id] = { f: mathml(row.tex), df: mathml(row.texDerivative), range: mathml(row.outputRange) };
@@ -81,9 +83,14 @@ function copyStatic() {
   // The source map is not shipped; without this line DevTools would ask for it.
   writeFileSync(path.join(dist, 'chart.umd.min.js'), chart.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
   cpSync(path.join(wasmBuild, 'activation-lab.js'), path.join(dist, 'activation-lab.js'));
-  for (const file of ['index.html', 'style.css']) cpSync(path.join(root, 'web', file), path.join(dist, file));
-  // Embedding: its stylesheet, and the optional script a host page includes to fit the frame's height.
-  cpSync(path.join(root, 'web', 'embed', 'embed.css'), path.join(dist, 'embed.css'));
+  cpSync(path.join(root, 'web', 'index.html'), path.join(dist, 'index.html'));
+  // Stylesheets minified (the first view's bytes have a budget); embed.css styles embedding.
+  const esbuild = require('esbuild');
+  for (const [from, to] of [['style.css', 'style.css'], [path.join('embed', 'embed.css'), 'embed.css']]) {
+    const css = readFileSync(path.join(root, 'web', from), 'utf8');
+    writeFileSync(path.join(dist, to), esbuild.transformSync(css, { loader: 'css', minify: true, target: 'chrome100' }).code);
+  }
+  // The optional script a host page includes to fit the frame's height.
   cpSync(path.join(root, 'web', 'embed', 'parent-resize.js'), path.join(dist, 'activation-lab-embed.js'));
 }
 
