@@ -43,15 +43,29 @@ inline f32x4 relu4(f32x4 v) {
 #endif
 }
 
-// Round to nearest integer for |v| < 2^22 by the 1.5·2^23 trick (no rounding-mode dependence).
-inline f32x4 round_nearest(f32x4 v) {
-  const f32x4 magic = splat(12582912.0f);
-  return (v + magic) - magic;
+// Lanes of v below c become c; NaN stays NaN (WebAssembly's pmax(v, c) is exactly (v < c ? c : v), one
+// instruction, where f32x4.max must also order NaN and ±0 and costs several).
+inline f32x4 max_keep_nan(f32x4 v, float c) {
+#ifdef __wasm_simd128__
+  return f32x4(wasm_f32x4_pmax(v128_t(v), wasm_f32x4_splat(c)));
+#else
+  return select(v < c, splat(c), v);
+#endif
+}
+
+// Lanes of v above c become c; NaN stays NaN (pmin(v, c) is (c < v ? c : v)).
+inline f32x4 min_keep_nan(f32x4 v, float c) {
+#ifdef __wasm_simd128__
+  return f32x4(wasm_f32x4_pmin(v128_t(v), wasm_f32x4_splat(c)));
+#else
+  return select(v > c, splat(c), v);
+#endif
 }
 
 constexpr float kLog2e = 1.44269504088896341f;
-constexpr float kLn2Hi = 0.693359375f;         // 12 significant bits: n·kLn2Hi is exact
+constexpr float kLn2Hi = 0.693359375f;         // 9 significant bits: n·kLn2Hi is exact for |n| < 2^15
 constexpr float kLn2Lo = -2.12194442e-4f;
+constexpr float kRoundingShift = 12582912.0f;  // 1.5·2^23: v + it rounds v to an integer in the low bits
 
 // e^r − 1 − r = r²·p(r) on |r| ≤ ln2/2, Chebyshev fit of degree 5 (relative error 3e-9).
 inline f32x4 expm1_reduced(f32x4 r) {
@@ -64,69 +78,56 @@ inline f32x4 expm1_reduced(f32x4 r) {
   return r + (r * r) * p;
 }
 
-// Splits y into n·ln2 + r, |r| ≤ ln2/2 (y must be in [−104, 89]).
-inline f32x4 reduce(f32x4 y, f32x4& n) {
-  n = round_nearest(y * kLog2e);
-  return (y - n * kLn2Hi) - n * kLn2Lo;
+// y = n·ln2 + r with |r| ≤ ln2/2, n an integer with |n| < 2^15. `shifted` = n + 1.5·2^23 holds n in its
+// low mantissa bits, from which 2^n is built without a float-to-integer conversion (a saturating
+// conversion is several instructions in WebAssembly on x86).
+struct Reduced {
+  f32x4 r, shifted;
+};
+inline Reduced reduce(f32x4 y) {
+  const f32x4 shifted = y * kLog2e + kRoundingShift;
+  const f32x4 n = shifted - kRoundingShift;
+  return {(y - n * kLn2Hi) - n * kLn2Lo, shifted};  // y − n·kLn2Hi is exact (Sterbenz)
 }
 
-// 2^n for integer-valued n in [−126, 127], built in the exponent bits.
-inline f32x4 pow2(f32x4 n) {
-  const i32x4 e = __builtin_convertvector(n, i32x4) + 127;
-  return from_bits(e << 23);
-}
+// 2^(n + bias) from `shifted`, for n + bias in [−126, 127].
+inline f32x4 pow2(f32x4 shifted, int bias = 0) { return from_bits((bits(shifted) + (127 + bias)) << 23); }
 
-// e^y for y ≤ 0, correct into the subnormal range: the scale is applied in two normal halves so the
-// only rounding into a subnormal happens once, at the end.
+// e^y for y ≤ 0 (NaN stays NaN), correct into the subnormal range: 2^n is applied as 2^(n+100), exact,
+// then 2^-100, so a subnormal result is rounded once. Below −120 the result is 0.
 inline f32x4 exp_nonpositive(f32x4 y) {
-  y = select(y < -104.0f, splat(-104.0f), y);
-  f32x4 n;
-  const f32x4 r = reduce(y, n);
-  const f32x4 e = expm1_reduced(r) + 1.0f;
-  const f32x4 half = round_nearest(n * 0.5f);
-  return (e * pow2(half)) * pow2(n - half);
+  const Reduced red = reduce(max_keep_nan(y, -120.0f));
+  return ((expm1_reduced(red.r) + 1.0f) * pow2(red.shifted, 100)) * 0x1p-100f;
 }
 
+// NaN propagates through exp_nonpositive and the division; ±∞ give 1 and 0.
 inline f32x4 sigmoid4(f32x4 x) {
   const f32x4 e = exp_nonpositive(-abs(x));
   const f32x4 num = select(x >= 0.0f, splat(1.0f), e);
-  return select(x != x, x, num / (1.0f + e));
+  return num / (1.0f + e);
 }
 
-// tanh(x) = x + x³·q(x²) for |x| < 0.625 (Chebyshev fit of degree 5, error 2e-9), else
-// sign(x)·(1 − 2/(e^{2|x|} + 1)); beyond 9.1 the float32 result is ±1.
+// tanh|x| = m/(m + 2) with m = e^{2|x|} − 1 = 2^n·expm1(r) + (2^n − 1): one formula for every |x|, since
+// m keeps its relative accuracy as |x| → 0 (there n = 0 and m = r + r²·p(r) with r = 2|x| exact).
+// Beyond 9.1 the float32 result is 1. The sign of x goes on last (tanh(−0) = −0); NaN propagates.
 inline f32x4 tanh4(f32x4 x) {
-  const f32x4 z = x * x;
-  f32x4 q = splat(2.29274482e-3f);
-  q = q * z - 8.34394552e-3f;
-  q = q * z + 2.17689187e-2f;
-  q = q * z - 5.39592596e-2f;
-  q = q * z + 1.33333036e-1f;
-  q = q * z - 3.33333332e-1f;
-  const f32x4 small = x + (x * z) * q;
-
-  const f32x4 a = abs(x);
-  const f32x4 y = select(a > 9.1f, splat(18.2f), a + a);
-  f32x4 n;
-  const f32x4 r = reduce(y, n);
-  const f32x4 e2 = (expm1_reduced(r) + 1.0f) * pow2(n);
-  const f32x4 big = 1.0f - 2.0f / (e2 + 1.0f);
-  // The sign of x goes on last, so tanh(−0) = −0 (x + x³·q gives +0 there).
-  const f32x4 magnitude = select(a < 0.625f, small, select(x != x, x, big));
+  const Reduced red = reduce(min_keep_nan(abs(x), 9.1f) * 2.0f);
+  const f32x4 scale = pow2(red.shifted);
+  const f32x4 m = scale * expm1_reduced(red.r) + (scale - 1.0f);
+  const f32x4 magnitude = m / (m + 2.0f);
   return from_bits(bits(magnitude) | (bits(x) & static_cast<std::int32_t>(0x80000000u)));
 }
 
-// e^x − 1 for x ≤ 0: the polynomial alone on (−ln2/2, 0], else 2^n·expm1(r) + (2^n − 1).
+// e^x − 1 for x ≤ 0 (NaN stays NaN): the polynomial alone on (−ln2/2, 0], else 2^n·expm1(r) + (2^n − 1);
+// below −87 (2^n still normal) the result is −1 in float32.
 inline f32x4 expm1_nonpositive(f32x4 x) {
-  const f32x4 y = select(x < -88.0f, splat(-88.0f), x);
-  f32x4 n;
-  const f32x4 r = reduce(y, n);
-  const f32x4 scale = pow2(n);
-  return scale * expm1_reduced(r) + (scale - 1.0f);
+  const Reduced red = reduce(max_keep_nan(x, -87.0f));
+  const f32x4 scale = pow2(red.shifted);
+  return scale * expm1_reduced(red.r) + (scale - 1.0f);
 }
 
 inline f32x4 elu4(f32x4 x, float alpha) {
-  const f32x4 neg = alpha * expm1_nonpositive(select(x > 0.0f, splat(0.0f), x));
+  const f32x4 neg = alpha * expm1_nonpositive(min_keep_nan(x, 0.0f));
   return select(x < 0.0f, neg, x);  // x itself for x ≥ 0, ±0 and NaN
 }
 
@@ -221,10 +222,19 @@ inline f32x4 via_f64(f32x4 x, Op op) {
 #endif
 }
 
-// Applies `op` to n floats, four at a time; the tail goes through a zero-padded vector.
+// Applies `op` to n floats, eight at a time (two independent vectors per step, so one's long latency
+// chain overlaps the other's); the rest four at a time, and the last few through a zero-padded vector.
 template <typename Op>
 void for_each4(const float* xs, float* out, std::size_t n, Op op) {
   std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    f32x4 v0, v1;
+    std::memcpy(&v0, xs + i, sizeof v0);
+    std::memcpy(&v1, xs + i + 4, sizeof v1);
+    const f32x4 r0 = op(v0), r1 = op(v1);
+    std::memcpy(out + i, &r0, sizeof r0);
+    std::memcpy(out + i + 4, &r1, sizeof r1);
+  }
   for (; i + 4 <= n; i += 4) {
     f32x4 v;
     std::memcpy(&v, xs + i, sizeof v);
