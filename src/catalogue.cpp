@@ -6,6 +6,7 @@
 #include "activations.hpp"
 #include "batch.hpp"
 #include "fast_f32.hpp"
+#include "fast_f64.hpp"
 
 namespace alab {
 namespace {
@@ -21,6 +22,13 @@ namespace {
 #define ALAB_KERNELS_FAST_F32(f)                                                     \
   Kernels {                                                                          \
     &act::f, &act::f##_d, &batch_f64<&act::f>, &batch_f64<&act::f##_d>, &fast::f##_f32, \
+        &batch_f32<&batch_f64<&act::f##_d>>                                          \
+  }
+
+// Both value batch kernels vectorised: float32 from fast_f32.hpp, float64 from fast_f64.hpp.
+#define ALAB_KERNELS_FAST_F32_F64(f)                                                 \
+  Kernels {                                                                          \
+    &act::f, &act::f##_d, &fast::f##_f64, &batch_f64<&act::f##_d>, &fast::f##_f32,   \
         &batch_f32<&batch_f64<&act::f##_d>>                                          \
   }
 
@@ -65,7 +73,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = true, .smoothness = S::c_inf, .saturation = Sat::both,
    .identity_near_zero = true, .use = "zero_centred_output",
    .torch_module = "torch.nn.Tanh", .torch_functional = "torch.tanh",
-   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(tanh)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32_F64(tanh)},
 
   {.fn = Fn::leaky_relu, .id = "leaky_relu", .name = "LeakyReLU", .group = "relu", .article_order = 4,
    .params = {{{.name = "negative_slope", .def = 0.01, .min = 0, .max = 1, .step = 0.01}}},
@@ -90,7 +98,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = false, .smoothness = S::c1, .saturation = Sat::negative,
    .identity_near_zero = true, .use = "hidden_smooth_negative",
    .torch_module = "torch.nn.ELU", .torch_functional = "torch.nn.functional.elu",
-   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(elu)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32_F64(elu)},
 
   {.fn = Fn::selu, .id = "selu", .name = "SELU", .group = "relu", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,
@@ -259,6 +267,7 @@ constexpr FnInfo kTable[] = {
 // clang-format on
 #undef ALAB_KERNELS
 #undef ALAB_KERNELS_FAST_F32
+#undef ALAB_KERNELS_FAST_F32_F64
 
 static_assert(std::size(kTable) == kFnCount, "every Fn needs exactly one catalogue row");
 

@@ -1,7 +1,9 @@
-// The float32 batch path of every catalogue row (the vectorised kernels of fast_f32.cpp where a row has
-// one) against the row's own float64 kernel rounded to float32, over a sweep of float32 bit patterns
-// (every sign, exponent and a spread of mantissas), the special values, and every array length's tail.
-// The mpmath reference checks the float64 kernels themselves (accuracy_test.cpp).
+// The batch paths of every catalogue row (the vectorised kernels of fast_f32.cpp and fast_f64.cpp where a
+// row has them). float32: against the row's own scalar float64 kernel rounded to float32, over a sweep of
+// float32 bit patterns (every sign, exponent and a spread of mantissas). float64: against the scalar
+// kernel's special values exactly, and for tanh and elu against the x87 long double libm (an independent
+// reference 11 bits wider) over millions of points. Both: every array length's tail.
+// The mpmath reference checks the scalar kernels and both batch paths at its points (accuracy_test.cpp).
 #include <gtest/gtest.h>
 
 #include <cfloat>
@@ -9,6 +11,8 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <random>
+#include <string_view>
 #include <vector>
 
 #include "catalogue.hpp"
@@ -115,6 +119,89 @@ TEST_P(FastF32, EveryArrayLengthMatchesTheLongCall) {
     EXPECT_EQ(out[n], 42.0f) << GetParam().id << " wrote past n=" << n;
   }
 }
+
+class FastF64 : public testing::TestWithParam<FnInfo> {
+ protected:
+  void SetUp() override { alab::default_params(GetParam().fn, params_); }
+  double params_[alab::kMaxParams]{};
+};
+
+// NaN, infinities, zeros (with their sign), extremes and subnormals give exactly what the scalar kernel
+// gives (a batch kernel's special-case handling is where vector code usually slips).
+TEST_P(FastF64, SpecialValuesMatchTheScalarKernel) {
+  const std::vector<double> xs = {0.0,     -0.0,     INFINITY, -INFINITY, NAN,   DBL_MIN, -DBL_MIN, 4.9e-324,
+                                  -4.9e-324, DBL_MAX, -DBL_MAX, 1e-300,   -1e-300, 700,   -700,     745,
+                                  -745,    1e300,    -1e300,   20,        -20,   40,      -40};
+  std::vector<double> out(xs.size());
+  GetParam().kernels.value_f64(xs.data(), out.data(), xs.size(), params_);
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const double want = GetParam().kernels.value(xs[i], params_);
+    if (std::isnan(want)) {
+      EXPECT_TRUE(std::isnan(out[i])) << GetParam().id << "(" << xs[i] << ")";
+    } else if (want == 0 || std::isinf(want) || std::fabs(want) == 1) {
+      EXPECT_EQ(out[i], want) << GetParam().id << "(" << xs[i] << ")";
+      EXPECT_EQ(std::signbit(out[i]), std::signbit(want)) << GetParam().id << "(" << xs[i] << ") sign";
+    } else {
+      EXPECT_NEAR(out[i], want, 8 * std::fabs(want) * DBL_EPSILON) << GetParam().id << "(" << xs[i] << ")";
+    }
+  }
+}
+
+TEST_P(FastF64, EveryArrayLengthMatchesTheLongCall) {
+  std::vector<double> xs;
+  for (int i = 0; i < 11; ++i) xs.push_back(-6.0 + 1.1 * i);
+  std::vector<double> full(xs.size());
+  GetParam().kernels.value_f64(xs.data(), full.data(), xs.size(), params_);
+  for (std::size_t n = 0; n <= xs.size(); ++n) {
+    std::vector<double> out(n + 1, 42.0);  // one guard element past the end
+    GetParam().kernels.value_f64(xs.data(), out.data(), n, params_);
+    for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(std::memcmp(&out[i], &full[i], sizeof(double)), 0) << "n=" << n;
+    EXPECT_EQ(out[n], 42.0) << GetParam().id << " wrote past n=" << n;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalogue, FastF64, testing::ValuesIn(alab::catalogue().begin(), alab::catalogue().end()),
+                         [](const auto& info) { return std::string(info.param.id); });
+
+// x87 long double reference for the functions with a vectorised float64 kernel whose definition libm
+// has directly; the catalogue bar is 4 ulp.
+class FastF64LongDouble : public testing::TestWithParam<std::string_view> {};
+
+TEST_P(FastF64LongDouble, WithinFourUlp) {
+  if (LDBL_MANT_DIG < 64) GTEST_SKIP() << "long double is not wider than double on this target";
+  const std::string_view id = GetParam();
+  const FnInfo& row = alab::info(*alab::find_fn(id));
+  double params_[alab::kMaxParams];
+  alab::default_params(row.fn, params_);
+  std::mt19937_64 rng(20261127);
+  std::uniform_real_distribution<double> unit(0, 1);
+  std::vector<double> xs;
+  for (int i = 0; i < 1'000'000; ++i) {
+    const double u = unit(rng);
+    // Half over the chart-and-beyond range, half log-uniform in magnitude (down to subnormals).
+    xs.push_back(i % 2 ? -40 + 80 * u : std::copysign(std::exp(7 - 745 * u), unit(rng) - 0.5));
+  }
+  std::vector<double> out(xs.size());
+  row.kernels.value_f64(xs.data(), out.data(), xs.size(), params_);
+  double worst = 0;
+  int reported = 0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const long double x = xs[i];
+    const long double want = id == "tanh" ? tanhl(x) : (x > 0 ? x : params_[0] * expm1l(x));
+    const double rounded = static_cast<double>(want);
+    const double err = std::fabs(rounded) < DBL_MIN
+                           ? (fabsl(out[i] - want) <= DBL_MIN ? 0.0 : 1e9)
+                           : static_cast<double>(fabsl(out[i] - want) / std::ldexp(1.0L, std::ilogb(rounded) - 52));
+    if (err > 4 && reported++ < 5)
+      ADD_FAILURE() << id << "(" << xs[i] << ") = " << out[i] << ", want " << static_cast<double>(want) << " (" << err
+                    << " ulp)";
+    worst = std::max(worst, err);
+  }
+  RecordProperty("max_ulp", std::to_string(worst));
+}
+
+INSTANTIATE_TEST_SUITE_P(Vectorised, FastF64LongDouble, testing::Values("tanh", "elu"),
+                         [](const auto& info) { return std::string(info.param); });
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, FastF32, testing::ValuesIn(alab::catalogue().begin(), alab::catalogue().end()),
                          [](const auto& info) { return std::string(info.param.id); });
