@@ -1,7 +1,7 @@
 // What the four demos share: labelled menus and buttons, a Chart.js set-up for live data, the
 // decision-boundary heat map, and an animation loop that trains a little per frame.
 import { el, uniqueId } from '../dom.js';
-import { onThemeChange, themeColours } from '../figures/chart-kit.js';
+import { followTheme, onThemeChange, themeColours } from '../figures/chart-kit.js';
 
 // A labelled <select>; options are [{value, key}] (translated) or [{value, text}] (names such as "ReLU").
 export function menu({ labelKey, options, value }) {
@@ -112,21 +112,15 @@ export function createChart(canvas, { type = 'line', datasets, x = {}, y = {}, l
       },
     },
   });
-  chart.$colours = colours;
-  onThemeChange((next) => {
-    chart.$colours = next;
-    for (const id of ['x', 'y']) {
-      const scale = chart.options.scales[id];
-      scale.grid.color = next.grid;
-      scale.border.color = next.axis;
-      scale.ticks.color = next.text;
-      if (scale.title) scale.title.color = next.text;
-    }
-    chart.options.plugins.legend.labels.color = next.text;
-    chart.$recolour?.(next);
-    chart.update('none');
-  });
+  followTheme(chart, colours);
   return chart;
+}
+
+// Shows a play button's state: its label (play / pause) and aria-pressed.
+export function showPlaying(play, playing, t) {
+  play.dataset.i18n = playing ? 'demo.pause' : 'demo.play';
+  play.textContent = t(play.dataset.i18n);
+  play.setAttribute('aria-pressed', String(playing));
 }
 
 // Calls `frame()` once per animation frame while playing; pauses when the element scrolls out of view

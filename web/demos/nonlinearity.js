@@ -3,7 +3,7 @@
 // the decision boundaries, the loss curves and the accuracy. All computation is in the module.
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { button, createBoundaryMap, createChart, createLoop, halve, menu } from './demo-kit.js';
+import { button, createBoundaryMap, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
 
 const LAYERS = [2, 8, 8, 1];
 const RANGE = [-1.5, 1.5];
@@ -63,9 +63,7 @@ export function mount(element, api) {
   let lang = null;
 
   const loop = createLoop(element, () => trainEpochs(1), (playing) => {
-    play.dataset.i18n = playing ? 'demo.pause' : 'demo.play';
-    play.textContent = t(play.dataset.i18n);
-    play.setAttribute('aria-pressed', String(playing));
+    showPlaying(play, playing, t);
     if (!playing && epoch > 0) announce();
   });
 

@@ -4,7 +4,7 @@
 // activation — only random initialisation breaks the symmetry.
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { button, createChart, createLoop, halve, menu } from './demo-kit.js';
+import { button, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
 
 const LAYERS = [2, 4, 1];
 const UNITS = LAYERS[1];
@@ -62,9 +62,7 @@ export function mount(element, api) {
   let lang = null;
 
   const loop = createLoop(element, () => trainEpochs(1), (playing) => {
-    play.dataset.i18n = playing ? 'demo.pause' : 'demo.play';
-    play.textContent = t(play.dataset.i18n);
-    play.setAttribute('aria-pressed', String(playing));
+    showPlaying(play, playing, t);
     if (!playing) status.textContent = panels.map(describe).join(' ');
   });
 

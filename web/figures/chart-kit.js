@@ -20,6 +20,24 @@ darkQuery?.addEventListener?.('change', () => listeners.forEach((fn) => fn(theme
 // Calls `fn(colours)` whenever the colour scheme changes.
 export const onThemeChange = (fn) => listeners.add(fn);
 
+// Keeps a chart's axes, legend and series (through its optional `$recolour`) in the current colour scheme.
+export function followTheme(chart, colours) {
+  chart.$colours = colours;
+  onThemeChange((next) => {
+    chart.$colours = next;
+    for (const id of ['x', 'y']) {
+      const scale = chart.options.scales[id];
+      scale.grid.color = next.grid;
+      scale.border.color = next.axis;
+      scale.ticks.color = next.text;
+      if (scale.title) scale.title.color = next.text;
+    }
+    chart.options.plugins.legend.labels.color = next.text;
+    chart.$recolour?.(next);
+    chart.update('none');
+  });
+}
+
 // Round axis limits around [lo, hi] with a little margin.
 export function niceLimits(lo, hi) {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-1, 1];
@@ -80,20 +98,8 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
     },
     plugins: [crosshairPlugin],
   });
-  chart.$colours = colours;
   chart.$crosshairX = null;
-  onThemeChange((next) => {
-    chart.$colours = next;
-    for (const id of ['x', 'y']) {
-      const scale = chart.options.scales[id];
-      scale.grid.color = next.grid;
-      scale.border.color = next.axis;
-      scale.ticks.color = next.text;
-    }
-    chart.options.plugins.legend.labels.color = next.text;
-    chart.$recolour?.(next);
-    chart.update('none');
-  });
+  followTheme(chart, colours);
   return chart;
 }
 
