@@ -131,7 +131,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "transformers",
    .torch_module = "torch.nn.GELU", .torch_functional = "torch.nn.functional.gelu",
    .other_defaults = {{{.framework = "JAX", .api = "jax.nn.gelu", .differs = "approximate=True"}}},
-   .kernels = ALAB_KERNELS_FAST_F32(gelu)},
+   .kernels = ALAB_KERNELS_FAST_F32_F64(gelu)},
 
   {.fn = Fn::gelu_tanh, .id = "gelu_tanh", .name = "GELU (tanh)", .group = "smooth", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <span>
 
 #ifdef __wasm_simd128__
@@ -93,6 +94,103 @@ inline f64x2 elu2(f64x2 x, double alpha) {
   return select(x < 0.0, alpha * em, x);
 }
 
+// c[0]·u^(N−1) + … + c[N−1] (highest power first) as four interleaved Horner chains in u⁴, combined at
+// the end: a quarter of the latency of one chain, which is what bounds these loops (measured).
+template <std::size_t N>
+inline f64x2 polynomial4(const double* c, f64x2 u) {
+  static_assert(N >= 4);
+  const f64x2 u2 = u * u, u4 = u2 * u2;
+  f64x2 chain[4];  // chain[j] collects the terms in u^(4k + j)
+  for (std::size_t i = 0; i < N; ++i) {
+    f64x2& acc = chain[(N - 1 - i) % 4];
+    acc = i < 4 ? splat(c[i]) : acc * u4 + c[i];
+  }
+  return (chain[0] + u * chain[1]) + u2 * (chain[2] + u * chain[3]);
+}
+
+// GELU's lower tail Φ(−a) = t·e^{−a²/2 + P(t)}, t = 4/(4 + a), a in [0, 40]; P in u = 2t − 1 (exact for
+// t ≥ 1/4), degree 26, absolute error 4e-17 (tests/reference/fit_fast_f64.py); highest power first, the
+// constant term also as hi + lo.
+constexpr double kGeluTail[] = {
+    -1.7937677084017727e-09, 4.651633262570313e-09, 1.1250136760391107e-08,
+    -3.077733386935762e-08, -5.7861350978674305e-08, 1.0837451905692558e-07,
+    3.106841755945283e-07, -2.4671867826579475e-07, -1.5185733185328474e-06,
+    1.0111733354937e-07, 6.45909586894175e-06, 3.132139676200526e-06,
+    -2.4024480605160238e-05, -2.531913822682327e-05, 7.700193209301325e-05,
+    0.00014197886924047204, -0.00019353568414949798, -0.0006695615583554865,
+    0.0001921830648677882, 0.0027518556803121834, 0.0020655896168151984,
+    -0.009219441070532627, -0.023031821531380423, 0.008203119400903475,
+    0.18867367280175548, 0.8048571559157686, -1.6669543059673455};
+constexpr double kGeluTailConstantLo = -1.1635883477748327e-17;
+// 1 + t·P'(t) in u, cubic (a few per cent is enough): how much t's relative rounding error moves Φ(−a).
+constexpr double kGeluTailSlope[] = {-0.12414698034836993, 0.30904448633444664, 1.200406490851148, 1.8141521945990335};
+constexpr double kGeluTailEnd = 40;  // beyond, GELU is x or −0 in double
+
+// a·b = hi + lo exactly (Dekker's product: WebAssembly SIMD has no fused multiply-add), |a|, |b| < 2^996.
+inline void product_exact(f64x2 a, f64x2 b, f64x2& hi, f64x2& lo) {
+  const f64x2 ca = a * 134217729.0, cb = b * 134217729.0;  // 2^27 + 1
+  const f64x2 ah = ca - (ca - a), al = a - ah;
+  const f64x2 bh = cb - (cb - b), bl = b - bh;
+  hi = a * b;
+  lo = ((ah * bh - hi) + ah * bl + al * bh) + al * bl;
+}
+
+// GELU x·Φ(x). With a = min(|x|, 40) and Q = Φ(−a): below 0 the result is −a·Q, above x·(1 − Q), where
+// Q ≤ 1/2 so nothing cancels. The exponent −a²/2 + P(t) is carried as hi + lo (a² exact): one rounding of
+// it would cost |a²|·2^-53 relative. e^y = 2^n·e^r with 2^n applied as 2^(n+200), then 2^-200: results
+// deep in the tail (x < −37) round once into the subnormal range.
+inline f64x2 gelu2(f64x2 x) {
+  const f64x2 a = min_keep_nan(abs(x), kGeluTailEnd);
+  f64x2 sq_hi, sq_lo;
+  product_exact(a, a, sq_hi, sq_lo);
+  // t = 4/(4 + a) and its relative rounding error δ: with 4 + a = d_hi + d_lo and t·d_hi = e_hi + e_lo
+  // exactly, δ = (4 − t·(d_hi + d_lo))/4 to first order.
+  const f64x2 d_hi = 4.0 + a;
+  const f64x2 d_back = d_hi - a;
+  const f64x2 d_lo = (a - (d_hi - d_back)) + (4.0 - d_back);  // Knuth's two-sum
+  const f64x2 t = 4.0 / d_hi;
+  f64x2 e_hi, e_lo;
+  product_exact(t, d_hi, e_hi, e_lo);
+  const f64x2 delta = (((4.0 - e_hi) - e_lo) - t * d_lo) * 0.25;
+  const f64x2 u = t * 2.0 - 1.0;
+  // P(u) = c_const + c_lin·u + u²·w(u). The exponent's terms of size 1 (c_const, c_lin·u, −a²/2) are
+  // summed exactly: their rounding would be about an ulp of Φ(−a). w, whose coefficients are small, takes
+  // its high powers in four chains and its last two steps by Horner's rule.
+  constexpr std::size_t kN = std::size(kGeluTail);
+  constexpr double kConst = kGeluTail[kN - 1], kLin = kGeluTail[kN - 2];
+  f64x2 w = polynomial4<kN - 4>(kGeluTail, u);
+  w = (w * u + kGeluTail[kN - 4]) * u + kGeluTail[kN - 3];
+  f64x2 g = splat(kGeluTailSlope[0]);
+  for (const double c : std::span(kGeluTailSlope).subspan(1)) g = g * u + c;
+  f64x2 lin_hi, lin_lo;
+  product_exact(u, splat(kLin), lin_hi, lin_lo);
+  const f64x2 y = sq_hi * -0.5;
+  const f64x2 s1_hi = kConst + lin_hi;  // |kConst| > |kLin| ≥ |lin_hi|: fast two-sum
+  const f64x2 s1_lo = lin_hi - (s1_hi - kConst);
+  const f64x2 s2_hi = s1_hi + y;
+  const f64x2 s2_back = s2_hi - y;
+  const f64x2 s2_lo = (y - (s2_hi - s2_back)) + (s1_hi - s2_back);
+  // The small terms: a²'s low part, the constant's low part, t's rounding (δ·g) and u²·w.
+  const f64x2 small = ((sq_lo * -0.5 + kGeluTailConstantLo) + delta * g) + (u * u) * w;
+  const f64x2 s_lo = s2_lo + (s1_lo + (lin_lo + small));
+  const f64x2 hi = s2_hi + s_lo;
+  const f64x2 lo = s_lo - (hi - s2_hi);
+  // e^{hi + lo} = 2^n·e^r, r = hi − n·ln2 + lo.
+  const f64x2 shifted = hi * kLog2e + kRoundingShift;
+  const f64x2 n = shifted - kRoundingShift;
+  const f64x2 r = (hi - n * kLn2Hi) + (lo - n * kLn2Lo);  // the first difference is exact
+  const f64x2 q = polynomial4<std::size(kExpm1Tail)>(kExpm1Tail, r);
+  const f64x2 r2 = r * r;
+  const f64x2 expm1_r = r + (r2 * 0.5 + (r2 * r) * q);
+  const f64x2 scale = from_bits((bits(shifted) + (1023 + 200)) << 52);
+  const i64x2 negative = x < 0.0;
+  const f64x2 factor = select(negative, -a, splat(1.0));
+  const f64x2 front = factor * t;
+  // front·e^r as front + front·(e^r − 1): one rounding fewer than forming e^r first.
+  const f64x2 tail = ((front + front * expm1_r) * scale) * 0x1p-200;  // x·Φ(x) below 0, Φ(−x) above
+  return select(negative, tail, x * (1.0 - tail));
+}
+
 // Applies `op` to n doubles, four at a time (two independent vectors per step), then two, then the last
 // one through a zero-padded vector.
 template <typename Op>
@@ -127,6 +225,10 @@ void tanh_f64(const double* xs, double* out, std::size_t n, const double*) {
 void elu_f64(const double* xs, double* out, std::size_t n, const double* params) {
   const double alpha = params[0];
   for_each2(xs, out, n, [alpha](f64x2 v) { return elu2(v, alpha); });
+}
+
+void gelu_f64(const double* xs, double* out, std::size_t n, const double*) {
+  for_each2(xs, out, n, [](f64x2 v) { return gelu2(v); });
 }
 
 }  // namespace alab::fast
