@@ -63,7 +63,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = false, .smoothness = S::c_inf, .saturation = Sat::both,
    .identity_near_zero = false, .use = "binary_output",
    .torch_module = "torch.nn.Sigmoid", .torch_functional = "torch.sigmoid",
-   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(sigmoid)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32_F64(sigmoid)},
 
   {.fn = Fn::tanh, .id = "tanh", .name = "Tanh", .group = "saturating", .article_order = 3,
    .params = {}, .lo = -6, .hi = 6,
@@ -154,7 +154,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "vision_and_transformers",
    .torch_module = "torch.nn.SiLU", .torch_functional = "torch.nn.functional.silu",
    .other_defaults = {{{.framework = "Keras", .api = "keras.activations.swish", .differs = "same function, named swish"}}},
-   .kernels = ALAB_KERNELS_FAST_F32(silu)},
+   .kernels = ALAB_KERNELS_FAST_F32_F64(silu)},
 
   {.fn = Fn::mish, .id = "mish", .name = "Mish", .group = "smooth", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,

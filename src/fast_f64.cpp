@@ -94,6 +94,38 @@ inline f64x2 elu2(f64x2 x, double alpha) {
   return select(x < 0.0, alpha * em, x);
 }
 
+// e^y = m·s·2^-200 for y in [−800, 0] (NaN stays NaN): m = e^r in [0.7, 1.42] and s = 2^(n+200), both
+// normal, so a caller can multiply m by something before the scaling and round into the subnormal range
+// only once, at the end.
+inline void exp_nonpositive_parts(f64x2 y, f64x2& m, f64x2& s) {
+  const f64x2 shifted = y * kLog2e + kRoundingShift;
+  const f64x2 n = shifted - kRoundingShift;
+  const f64x2 r = (y - n * kLn2Hi) - n * kLn2Lo;
+  f64x2 p = splat(kExpm1Tail[0]);
+  for (const double c : std::span(kExpm1Tail).subspan(1)) p = p * r + c;
+  const f64x2 r2 = r * r;
+  m = 1.0 + (r + (r2 * 0.5 + (r2 * r) * p));
+  s = from_bits((bits(shifted) + (1023 + 200)) << 52);
+}
+
+// 1/(1 + e) for x ≥ 0 and e/(1 + e) below, e = e^{−|x|}: no overflow, no cancellation. NaN propagates.
+inline f64x2 sigmoid2(f64x2 x) {
+  f64x2 m, s;
+  exp_nonpositive_parts(max_keep_nan(-abs(x), -800.0), m, s);
+  const f64x2 e = (m * s) * 0x1p-200;
+  return select(x < 0.0, e, splat(1.0)) / (1.0 + e);
+}
+
+// x/(1 + e) for x ≥ 0 and x·e/(1 + e) below, e = e^{−|x|}; x·e is formed before the power of two (one
+// rounding into the subnormal range), with x clamped at −800 so that −∞ gives −0. NaN propagates.
+inline f64x2 silu2(f64x2 x) {
+  f64x2 m, s;
+  exp_nonpositive_parts(max_keep_nan(-abs(x), -800.0), m, s);
+  const f64x2 e = (m * s) * 0x1p-200;
+  const f64x2 below = ((max_keep_nan(x, -800.0) * m) * s) * 0x1p-200;
+  return select(x < 0.0, below, x) / (1.0 + e);
+}
+
 // c[0]·u^(N−1) + … + c[N−1] (highest power first) as four interleaved Horner chains in u⁴, combined at
 // the end: a quarter of the latency of one chain, which is what bounds these loops (measured).
 template <std::size_t N>
@@ -225,6 +257,14 @@ void tanh_f64(const double* xs, double* out, std::size_t n, const double*) {
 void elu_f64(const double* xs, double* out, std::size_t n, const double* params) {
   const double alpha = params[0];
   for_each2(xs, out, n, [alpha](f64x2 v) { return elu2(v, alpha); });
+}
+
+void sigmoid_f64(const double* xs, double* out, std::size_t n, const double*) {
+  for_each2(xs, out, n, [](f64x2 v) { return sigmoid2(v); });
+}
+
+void silu_f64(const double* xs, double* out, std::size_t n, const double*) {
+  for_each2(xs, out, n, [](f64x2 v) { return silu2(v); });
 }
 
 void gelu_f64(const double* xs, double* out, std::size_t n, const double*) {
