@@ -16,7 +16,10 @@ function diagram() {
   const ys = [40, 105, 170];
   ys.forEach((y, i) => {
     const edge = svg('line', { x1: 62, y1: y, x2: 196, y2: 105, class: 'edge' });
-    const weight = svg('text', { x: 128, y: (y + 105) / 2 - 8, class: 'weight', 'text-anchor': 'middle' });
+    // The weight's label runs along its edge, just above it, so it never crosses the line.
+    const midY = (y + 105) / 2;
+    const angle = (Math.atan2(105 - y, 196 - 62) * 180) / Math.PI;
+    const weight = svg('text', { x: 129, y: midY - 6, class: 'weight', 'text-anchor': 'middle', transform: `rotate(${angle.toFixed(2)} 129 ${midY})` });
     const node = svg('circle', { cx: 38, cy: y, r: 24, class: 'node' });
     const value = svg('text', { x: 38, y: y + 5, class: 'value', 'text-anchor': 'middle' });
     const name = svg('text', { x: 6, y: y - 28, class: 'name' });
@@ -60,7 +63,7 @@ export function mount(element, api) {
   const zOut = el('output', { class: 'neuron-z', 'data-value': '' });
   const fOut = el('output', { class: 'neuron-out', 'data-value': '' });
   const result = el('p', { class: 'neuron-result', 'aria-live': 'polite' }, [
-    el('span', { text: 'z = ' }), zOut, el('span', { text: '  ·  ' }), el('span', { class: 'neuron-f' }), fOut,
+    el('span', { text: 'z = ' }), zOut, el('span', { text: '  →  ' }), el('span', { class: 'neuron-f' }), fOut,
   ]);
   const linearNote = el('p', { class: 'neuron-linear-note', i18n: 'neuron.linearNote' });
   const { root: picture, parts } = diagram();
@@ -140,7 +143,7 @@ export function mount(element, api) {
     parts.bias.textContent = `b = ${formatNumber(values.b, 2)}`;
     parts.z.textContent = `z=${formatNumber(result.z, 2)}`;
     parts.fname.textContent = row.id === 'identity' ? 'f(z)=z' : 'f';
-    parts.out.textContent = formatNumber(result.output, 3);
+    parts.out.textContent = formatNumber(result.output);
     parts.title.textContent = t('neuron.diagramLabel', { z: formatNumber(result.z), f: formatNumber(result.output), name: row.name });
 
     const lo = Math.min(row.range[0], Math.floor(result.z) - 1);
