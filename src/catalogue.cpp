@@ -143,7 +143,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "transformers",
    .torch_module = "torch.nn.GELU(approximate='tanh')",
    .torch_functional = "torch.nn.functional.gelu(x, approximate='tanh')",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(gelu_tanh)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(gelu_tanh)},
 
   {.fn = Fn::silu, .id = "silu", .name = "SiLU (Swish)", .group = "smooth", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,

@@ -206,6 +206,16 @@ inline f64x2 silu2(f64x2 x) {
   return select2(x < 0.0, clamped * e, x) / (1.0 + e);
 }
 
+// PyTorch's tanh-approximated GELU, x·σ(2u) with u = √(2/π)(x + 0.044715x³): x/(1 + e) above 0 and
+// x·e/(1 + e) below, e = e^{−|2u|}. In double, 2u's rounding (amplified by |2u| ≤ 200 in e) stays far
+// below a float32 ulp; past |2u| = 200 the result is x or −0 (x clamped so that −∞ gives −0).
+inline f64x2 gelu_tanh2(f64x2 x) {
+  const f64x2 two_u = (x + ((x * x) * x) * 0.044715) * 1.5957691216057308;  // 2·√(2/π)
+  const f64x2 e = exp_nonpositive2(-min_keep_nan2(abs2(two_u), 200.0));
+  const f64x2 clamped = select2(x < -200.0, splat2(-200.0), x);
+  return select2(x < 0.0, clamped * e, x) / (1.0 + e);
+}
+
 // Applies a two-lane float64 kernel to four floats and rounds each result once. (clang 14 leaves the
 // generic conversions of two-float vectors lane by lane in WebAssembly, hence the intrinsics.)
 template <typename Op>
@@ -280,6 +290,10 @@ void elu_f32(const float* xs, float* out, std::size_t n, const double* params) {
 
 void gelu_f32(const float* xs, float* out, std::size_t n, const double*) {
   for_each4(xs, out, n, [](f32x4 v) { return via_f64(v, gelu2); });
+}
+
+void gelu_tanh_f32(const float* xs, float* out, std::size_t n, const double*) {
+  for_each4(xs, out, n, [](f32x4 v) { return via_f64(v, gelu_tanh2); });
 }
 
 void silu_f32(const float* xs, float* out, std::size_t n, const double*) {

@@ -13,6 +13,7 @@ void sigmoid_f32(const float* xs, float* out, std::size_t n, const double* param
 void tanh_f32(const float* xs, float* out, std::size_t n, const double* params);
 void elu_f32(const float* xs, float* out, std::size_t n, const double* params);
 void gelu_f32(const float* xs, float* out, std::size_t n, const double* params);
+void gelu_tanh_f32(const float* xs, float* out, std::size_t n, const double* params);
 void silu_f32(const float* xs, float* out, std::size_t n, const double* params);
 
 }  // namespace alab::fast
