@@ -25,6 +25,13 @@ namespace {
         &batch_f32<&batch_f64<&act::f##_d>>                                          \
   }
 
+// The float64 value kernel vectorised (fast_f64.hpp); float32 goes through it, rounded once.
+#define ALAB_KERNELS_FAST_F64(f)                                                     \
+  Kernels {                                                                          \
+    &act::f, &act::f##_d, &fast::f##_f64, &batch_f64<&act::f##_d>,                   \
+        &batch_f32<&fast::f##_f64>, &batch_f32<&batch_f64<&act::f##_d>>              \
+  }
+
 // Both value batch kernels vectorised: float32 from fast_f32.hpp, float64 from fast_f64.hpp.
 #define ALAB_KERNELS_FAST_F32_F64(f)                                                 \
   Kernels {                                                                          \
@@ -178,7 +185,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "positive_output",
    .torch_module = "torch.nn.Softplus", .torch_functional = "torch.nn.functional.softplus",
    .other_defaults = {{{.framework = "Keras", .api = "keras.activations.softplus", .differs = "no beta, no threshold"}}},
-   .kernels = ALAB_KERNELS(softplus)},
+   .kernels = ALAB_KERNELS_FAST_F64(softplus)},
 
   {.fn = Fn::softsign, .id = "softsign", .name = "Softsign", .group = "saturating", .article_order = 0,
    .params = {}, .lo = -10, .hi = 10,
@@ -268,6 +275,7 @@ constexpr FnInfo kTable[] = {
 #undef ALAB_KERNELS
 #undef ALAB_KERNELS_FAST_F32
 #undef ALAB_KERNELS_FAST_F32_F64
+#undef ALAB_KERNELS_FAST_F64
 
 static_assert(std::size(kTable) == kFnCount, "every Fn needs exactly one catalogue row");
 

@@ -126,6 +126,28 @@ inline f64x2 silu2(f64x2 x) {
   return select(x < 0.0, below, x) / (1.0 + e);
 }
 
+// T(z) = (2·atanh(√z)/√z − 2)/z on z in [0, 0.0295], degree 7 (tests/reference/fit_fast_f64.py); highest
+// power first.
+constexpr double kLogTail[] = {0.13086626147840102, 0.13268773138656886, 0.15386239702814658, 0.18181795640132906, 0.22222222391713917, 0.28571428570803614, 0.4000000000000088, 0.6666666666666666};
+constexpr double kLn2 = 0.6931471805599453;
+constexpr double kLn2Low = 2.3190468138462996e-17;  // ln2 − kLn2
+
+// log(w) for w in [1, 2]: w = 2^k·(1 + f) with k in {0, 1} and f in [√2/2 − 1, √2 − 1]; with
+// s = f/(2 + f), log(1 + f) = f − (f²/2 − s·(f²/2 + s²·T(s²))), whose last terms are small corrections.
+inline f64x2 log_one_to_two(f64x2 w) {
+  const i64x2 upper = w > 1.4142135623730951;
+  const f64x2 m = select(upper, w * 0.5, w);
+  const f64x2 f = m - 1.0;  // exact
+  const f64x2 s = f / (2.0 + f);
+  const f64x2 z = s * s;
+  f64x2 t = splat(kLogTail[0]);
+  for (const double c : std::span(kLogTail).subspan(1)) t = t * z + c;
+  const f64x2 half_f2 = 0.5 * f * f;
+  const f64x2 log1p_f = f - (half_f2 - s * (half_f2 + z * t));
+  const f64x2 k = from_bits(bits(splat(1.0)) & upper);
+  return k * kLn2 + (log1p_f + k * kLn2Low);
+}
+
 // c[0]·u^(N−1) + … + c[N−1] (highest power first) as four interleaved Horner chains in u⁴, combined at
 // the end: a quarter of the latency of one chain, which is what bounds these loops (measured).
 template <std::size_t N>
@@ -223,6 +245,25 @@ inline f64x2 gelu2(f64x2 x) {
   return select(negative, tail, x * (1.0 - tail));
 }
 
+// PyTorch's softplus: x where z = βx (rounded, as PyTorch compares it) exceeds the threshold, else
+// (max(z, 0) + log(1 + e^{−|z|}))/β with z carried as hi + lo (z_lo·σ(z) added: log(1 + e^z) moves by
+// σ(z) per unit of z). log(1 + e) = log(w) + (e − (w − 1))/w with w = 1 + e rounded. Below z = −800
+// (also −∞ and products that overflowed) the result is 0; NaN propagates.
+inline f64x2 softplus2(f64x2 x, double beta, double threshold) {
+  f64x2 z, z_lo;
+  product_exact(x, splat(beta), z, z_lo);
+  f64x2 m, scale;
+  exp_nonpositive_parts(max_keep_nan(-abs(z), -800.0), m, scale);
+  const f64x2 e = (m * scale) * 0x1p-200;
+  const f64x2 w = 1.0 + e;
+  const f64x2 inv_w = 1.0 / w;
+  const f64x2 log1p_e = log_one_to_two(w) + (e - (w - 1.0)) * inv_w;
+  const f64x2 sigmoid = select(z < 0.0, e, splat(1.0)) * inv_w;
+  const f64x2 base = max_keep_nan(z, 0.0) + log1p_e;
+  const f64x2 value = (base + z_lo * sigmoid) / beta;
+  return select(z > threshold, x, select(z < -800.0, splat(0.0), value));
+}
+
 // Applies `op` to n doubles, four at a time (two independent vectors per step: one's long latency chain
 // overlaps the other's). The last one to three run through the same loop once more, from a zero-padded
 // copy, so each kernel is inlined once (the module is most of the page's first download).
@@ -270,6 +311,11 @@ void sigmoid_f64(const double* xs, double* out, std::size_t n, const double*) {
 
 void silu_f64(const double* xs, double* out, std::size_t n, const double*) {
   for_each2(xs, out, n, [](f64x2 v) { return silu2(v); });
+}
+
+void softplus_f64(const double* xs, double* out, std::size_t n, const double* params) {
+  const double beta = params[0], threshold = params[1];
+  for_each2(xs, out, n, [beta, threshold](f64x2 v) { return softplus2(v, beta, threshold); });
 }
 
 void gelu_f64(const double* xs, double* out, std::size_t n, const double*) {

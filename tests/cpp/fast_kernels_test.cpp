@@ -1,7 +1,7 @@
 // The batch paths of every catalogue row (the vectorised kernels of fast_f32.cpp and fast_f64.cpp where a
 // row has them). float32: against the row's own scalar float64 kernel rounded to float32, over a sweep of
 // float32 bit patterns (every sign, exponent and a spread of mantissas). float64: against the scalar
-// kernel's special values exactly, and for sigmoid, tanh, elu, gelu and silu against the x87 long double libm (an independent
+// kernel's special values exactly, and for sigmoid, tanh, elu, gelu, silu and softplus against the x87 long double libm (an independent
 // reference 11 bits wider) over millions of points. Both: every array length's tail.
 // The mpmath reference checks the scalar kernels and both batch paths at its points (accuracy_test.cpp).
 #include <gtest/gtest.h>
@@ -165,7 +165,7 @@ TEST_P(FastF64, EveryArrayLengthMatchesTheLongCall) {
 INSTANTIATE_TEST_SUITE_P(Catalogue, FastF64, testing::ValuesIn(alab::catalogue().begin(), alab::catalogue().end()),
                          [](const auto& info) { return std::string(info.param.id); });
 
-// x87 long double libm (tanhl, expm1l, expl, erfcl: 11 bits more than double) as the reference for the
+// x87 long double libm (tanhl, expm1l, expl, log1pl, erfcl: 11 bits more than double) as the reference for the
 // vectorised float64 kernels, against the catalogue's bar.
 class FastF64LongDouble : public testing::TestWithParam<std::string_view> {};
 
@@ -193,6 +193,8 @@ TEST_P(FastF64LongDouble, WithinFourUlp) {
                              : id == "elu"     ? (x > 0 ? x : params_[0] * expm1l(x))
                              : id == "sigmoid" ? 1.0L / (1.0L + expl(-x))
                              : id == "silu"    ? x / (1.0L + expl(-x))
+                             : id == "softplus"
+                                 ? (xs[i] * params_[0] > params_[1] ? x : log1pl(expl(x * params_[0])) / params_[0])
                                                : x * 0.5L * erfcl(-x / sqrtl(2.0L));
     const double rounded = static_cast<double>(want);
     // The catalogue bar: 4 ulp for |x| ≤ 30, 1e-12 relative beyond (counted here as 4·rel/1e-12 "ulp"),
@@ -209,7 +211,7 @@ TEST_P(FastF64LongDouble, WithinFourUlp) {
   RecordProperty("max_ulp", std::to_string(worst));
 }
 
-INSTANTIATE_TEST_SUITE_P(Vectorised, FastF64LongDouble, testing::Values("sigmoid", "tanh", "elu", "gelu", "silu"),
+INSTANTIATE_TEST_SUITE_P(Vectorised, FastF64LongDouble, testing::Values("sigmoid", "tanh", "elu", "gelu", "silu", "softplus"),
                          [](const auto& info) { return std::string(info.param); });
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, FastF32, testing::ValuesIn(alab::catalogue().begin(), alab::catalogue().end()),

@@ -16,6 +16,11 @@ below 2^-58 before rounding and 2^-54 after (its constant term carried as hi + l
 exponent is a relative error of Q. t itself is rounded, and Q moves by (1 + t·P'(t))·δ for a relative
 error δ in t (up to 3.2·δ near a = 0): the kernel computes δ and corrects with a cubic fit of 1 + t·P'(t).
 
+softplus needs log(1 + f), f in [√2/2 − 1, √2 − 1]: with s = f/(2 + f), log(1 + f) = 2·atanh(s) =
+f − (f²/2 − s·(f²/2 + s²·T(s²))), and T(z) = (2·atanh(√z)/√z − 2)/z is fitted with chebyfit on
+z in [0, ((√2 − 1)/(√2 + 1))²], lowest degree with relative error below 2^-58 (after rounding to double,
+the coefficients' own rounding dominates, about 2^-54; T enters log(1 + f) multiplied by s² ≤ 0.03).
+
 These fits are part of the kernels; the mpmath reference vectors
 (tests/reference/vectors) stay the independent check.
 """
@@ -80,6 +85,24 @@ def gelu_slope_fit():
     return [float(c) for c in coeffs], err / smallest
 
 
+def log_tail_fit():
+    z_max = ((mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)) ** 2
+
+    def t(z):
+        if not z:
+            return mpf(2) / 3
+        r = mp.sqrt(z)
+        return (2 * mp.atanh(r) / r - 2) / z
+    for degree in range(3, 20):
+        coeffs, err = mp.chebyfit(t, [0, z_max], degree + 1, error=True)
+        if err / t(0) < TARGET:
+            coeffs = [float(c) for c in coeffs]
+            worst = max(abs(mp.polyval([mpf(c) for c in coeffs], z) / t(z) - 1)
+                        for z in (z_max * i / 2000 for i in range(2001)))
+            return degree, coeffs, worst
+    raise SystemExit('log: no fit below 2^-58')
+
+
 def ln2_split():
     ln2 = mp.log(2)
     hi = mp.floor(ln2 * 2 ** 32) / 2 ** 32   # 32 significant bits
@@ -105,6 +128,10 @@ def main():
     print('constexpr double kGeluTailSlope[] = {' + ', '.join(repr(c) for c in slope) + '};')
     if slope_err > 0.05:
         raise SystemExit('gelu slope fit above 5%')
+    degree, coeffs, err = log_tail_fit()
+    print(f'// T(z) = (2·atanh(√z)/√z − 2)/z on z in [0, 0.0295]: degree {degree}, relative error {float(err):.1e}'
+          ' (tests/reference/fit_fast_f64.py); highest power first.')
+    print('constexpr double kLogTail[] = {' + ', '.join(repr(c) for c in coeffs) + '};')
     hi, lo = ln2_split()
     print(f'constexpr double kLn2Hi = {hi!r};  // 32 significant bits')
     print(f'constexpr double kLn2Lo = {lo!r};')
