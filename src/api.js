@@ -130,10 +130,13 @@ ActivationBuffer.prototype.prepare = function (id, params, options) {
   var raw = this.type === 'float32' ? _alab_apply_f32 : _alab_apply_f64;
   var self = this, index = row.index, derivative = options && options.derivative ? 1 : 0;
   var ptr = this.ptr, out = this.ptr + this.length * this.bytes, n = this.length, pptr = this.paramsPtr;
+  var view = null;
   return function () {
     if (!self.ptr) throw new Error('this buffer has been deleted');
     raw(index, derivative, ptr, out, n, pptr);
-    return self.output;
+    // The same view every call, re-created only when the heap has grown (its old buffer is then detached).
+    if (view === null || view.buffer !== (self.type === 'float32' ? HEAPF32 : HEAPF64).buffer) view = self.output;
+    return view;
   };
 };
 ActivationBuffer.prototype.delete = function () {

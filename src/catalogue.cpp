@@ -309,7 +309,15 @@ void default_params(Fn fn, double* out) {
   for (std::size_t i = 0; i < kMaxParams; ++i) out[i] = row.params[i].name ? row.params[i].def : 0.0;
 }
 
+bool params_valid(Fn fn, const double* params) {
+  const FnInfo& row = info(fn);
+  for (std::size_t i = 0; i < row.param_count(); ++i)
+    if (!(params[i] >= row.params[i].min && params[i] <= row.params[i].max)) return false;
+  return fn != Fn::hardtanh || params[0] < params[1];
+}
+
 std::string check_params(Fn fn, const double* params) {
+  if (params_valid(fn, params)) return {};
   const FnInfo& row = info(fn);
   for (std::size_t i = 0; i < row.param_count(); ++i) {
     const Param& p = row.params[i];

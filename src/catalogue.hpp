@@ -101,6 +101,8 @@ std::optional<Fn> find_fn(std::string_view id);
 
 // Fills `out` (kMaxParams long) with the defaults of `fn`.
 void default_params(Fn fn, double* out);
+// Whether `params` are valid for `fn`: each within its [min, max], and hardtanh's min_val < max_val.
+bool params_valid(Fn fn, const double* params);
 // Empty when `params` are valid for `fn`, else a message naming the parameter and its range.
 std::string check_params(Fn fn, const double* params);
 

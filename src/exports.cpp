@@ -13,7 +13,7 @@ extern "C" {
 // 1 when the parameters at `params` are valid for catalogue row `fn`, else 0 (heap::check says why).
 int alab_params_ok(int fn, const double* params) {
   return fn >= 0 && static_cast<std::size_t>(fn) < alab::kFnCount && params &&
-         alab::check_params(static_cast<alab::Fn>(fn), params).empty();
+         alab::params_valid(static_cast<alab::Fn>(fn), params);
 }
 
 // out[i] = f(xs[i]) (or f'(xs[i]) when `derivative`), float64; 1 on success, 0 on bad arguments.

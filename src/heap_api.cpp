@@ -13,7 +13,7 @@ T* at(Address a) {
 
 bool valid(int fn_index, Address params) {
   return fn_index >= 0 && static_cast<std::size_t>(fn_index) < kFnCount && params != 0 &&
-         check_params(static_cast<Fn>(fn_index), at<const double>(params)).empty();
+         params_valid(static_cast<Fn>(fn_index), at<const double>(params));
 }
 
 }  // namespace
