@@ -272,7 +272,16 @@ void relu_f32(const float* xs, float* out, std::size_t n, const double*) {
 void leaky_relu_f32(const float* xs, float* out, std::size_t n, const double* params) {
   const float s = static_cast<float>(params[0]);
   if (s == 0.0f) return relu_f32(xs, out, n, params);
-  for_each4(xs, out, n, [s](f32x4 v) { return select(v > 0.0f, v, v * s); });
+  // For 0 < s ≤ 1, leaky_relu(v) = (s·v < v ? v : s·v), which is WebAssembly's pmax(s·v, v): one
+  // multiply and one instruction, NaN and −∞ carried through as the float64 kernel does.
+  for_each4(xs, out, n, [s](f32x4 v) {
+    const f32x4 sv = v * s;
+#ifdef __wasm_simd128__
+    return f32x4(wasm_f32x4_pmax(v128_t(sv), v128_t(v)));
+#else
+    return select(sv < v, v, sv);
+#endif
+  });
 }
 
 void sigmoid_f32(const float* xs, float* out, std::size_t n, const double*) {
