@@ -25,7 +25,11 @@ need cmake command -v cmake
 need g++ command -v g++
 if [ "$mode" = test ]; then
   need libgtest-dev test -f /usr/include/gtest/gtest.h
-  need chromium test -x /usr/bin/chromium
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    [ -x "$CHROMIUM_PATH" ] || { echo "setup: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
+  else
+    need chromium test -x /usr/bin/chromium
+  fi
   need fonts-wqy-microhei test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 fi
 

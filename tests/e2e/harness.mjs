@@ -16,7 +16,7 @@ const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-net
 // Starts the server and the browser; call close() when done.
 export async function startHarness() {
   const { server, url } = await startServer({ port: 0 });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: chromiumArgs });
   return {
     url,
     fileUrl: distIndexFileUrl,
