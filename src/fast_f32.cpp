@@ -3,6 +3,7 @@
 // primitives use WebAssembly's own instructions where they exist (pmax is one instruction).
 // Polynomial coefficients were fitted for this file with mpmath.chebyfit (see tests/reference).
 #include "fast_f32.hpp"
+#include "simd_loop.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -232,34 +233,10 @@ inline f32x4 via_f64(f32x4 x, Op op) {
 #endif
 }
 
-// Applies `op` to n floats, eight at a time (two independent vectors per step: one's long latency chain
-// overlaps the other's). The last one to seven run through the same loop once more, from a zero-padded
-// copy, so each kernel is inlined once (the module is most of the page's first download).
+// The shared two-vectors-per-step loop (simd_loop.hpp) over f32x4 lanes.
 template <typename Op>
 void for_each4(const float* xs, float* out, std::size_t n, Op op) {
-  float padded_in[8] = {}, padded_out[8];
-  const float* src = xs;
-  float* dst = out;
-  std::size_t count = n & ~std::size_t{7};
-  const std::size_t left = n - count;
-  // Kept a loop (clang would otherwise unroll these two passes into two copies of the kernel).
-#if defined(__clang__)
-#pragma clang loop unroll(disable)
-#endif
-  for (int pass = 0; pass < 2; ++pass) {
-    for (std::size_t i = 0; i < count; i += 8) {
-      f32x4 v0, v1;
-      std::memcpy(&v0, src + i, sizeof v0);
-      std::memcpy(&v1, src + i + 4, sizeof v1);
-      const f32x4 r0 = op(v0), r1 = op(v1);
-      std::memcpy(dst + i, &r0, sizeof r0);
-      std::memcpy(dst + i + 4, &r1, sizeof r1);
-    }
-    if (pass == 1 || left == 0) break;
-    std::memcpy(padded_in, xs + (n - left), left * sizeof(float));
-    src = padded_in, dst = padded_out, count = 8;
-  }
-  if (left) std::memcpy(out + (n - left), padded_out, left * sizeof(float));
+  simd::for_each_vector<f32x4>(xs, out, n, op);
 }
 
 }  // namespace

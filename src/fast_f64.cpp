@@ -4,6 +4,7 @@
 // Where a kernel's accuracy needs more than double arithmetic gives, the comment says which step carries
 // hi + lo and why; the bar is the catalogue's (≤ 4 ulp), measured at 1-2.5 ulp (fast_kernels_test.cpp).
 #include "fast_f64.hpp"
+#include "simd_loop.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -266,34 +267,10 @@ inline f64x2 softplus2(f64x2 x, double beta, double threshold) {
   return select(z > threshold, x, select(z < -800.0, splat(0.0), value));
 }
 
-// Applies `op` to n doubles, four at a time (two independent vectors per step: one's long latency chain
-// overlaps the other's). The last one to three run through the same loop once more, from a zero-padded
-// copy, so each kernel is inlined once (the module is most of the page's first download).
+// The shared two-vectors-per-step loop (simd_loop.hpp) over f64x2 lanes.
 template <typename Op>
 void for_each2(const double* xs, double* out, std::size_t n, Op op) {
-  double padded_in[4] = {}, padded_out[4];
-  const double* src = xs;
-  double* dst = out;
-  std::size_t count = n & ~std::size_t{3};
-  const std::size_t left = n - count;
-  // Kept a loop (clang would otherwise unroll these two passes into two copies of the kernel).
-#if defined(__clang__)
-#pragma clang loop unroll(disable)
-#endif
-  for (int pass = 0; pass < 2; ++pass) {
-    for (std::size_t i = 0; i < count; i += 4) {
-      f64x2 v0, v1;
-      std::memcpy(&v0, src + i, sizeof v0);
-      std::memcpy(&v1, src + i + 2, sizeof v1);
-      const f64x2 r0 = op(v0), r1 = op(v1);
-      std::memcpy(dst + i, &r0, sizeof r0);
-      std::memcpy(dst + i + 2, &r1, sizeof r1);
-    }
-    if (pass == 1 || left == 0) break;
-    std::memcpy(padded_in, xs + (n - left), left * sizeof(double));
-    src = padded_in, dst = padded_out, count = 4;
-  }
-  if (left) std::memcpy(out + (n - left), padded_out, left * sizeof(double));
+  simd::for_each_vector<f64x2>(xs, out, n, op);
 }
 
 }  // namespace

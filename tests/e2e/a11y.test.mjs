@@ -3,13 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { outputPath, startHarness, waitForAllFigures } from './harness.mjs';
+import { describeViolations, outputPath, startHarness, waitForAllFigures } from './harness.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
-
-const describe = (violations) => violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n');
 
 for (const lang of ['en', 'zh']) {
   for (const colorScheme of ['light', 'dark']) {
@@ -18,7 +16,7 @@ for (const lang of ['en', 'zh']) {
       await waitForAllFigures(page);
       for (const details of await page.$$('details')) await details.evaluate((d) => { d.open = true; });
       const { violations } = await new AxeBuilder({ page }).analyze();
-      assert.equal(violations.length, 0, describe(violations));
+      assert.equal(violations.length, 0, describeViolations(violations));
       assert.deepEqual(problems, []);
       await context.close();
     });

@@ -4,13 +4,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { outputPath, startHarness } from './harness.mjs';
+import { describeViolations, outputPath, startHarness } from './harness.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
-
-const describe = (violations) => violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n');
 
 for (const lang of ['en', 'zh']) {
   for (const colorScheme of ['light', 'dark']) {
@@ -23,7 +21,7 @@ for (const lang of ['en', 'zh']) {
         assert.ok(heading.trim().length > 0, 'the dialog has a visible title');
         assert.equal(/[\u4e00-\u9fff]/.test(heading), lang === 'zh', `the title is in ${lang}: ${heading}`);
         const { violations } = await new AxeBuilder({ page }).include('dialog.embed-dialog').analyze();
-        assert.equal(violations.length, 0, describe(violations));
+        assert.equal(violations.length, 0, describeViolations(violations));
         if (colorScheme === 'light') await page.screenshot({ path: outputPath(`embed-dialog-${lang}.png`) });
         assert.deepEqual(problems, []);
       } finally {
@@ -46,7 +44,7 @@ for (const query of views) {
     try {
       await page.waitForSelector('[data-figure][data-mounted="true"]');
       const { violations } = await new AxeBuilder({ page }).analyze();
-      assert.equal(violations.length, 0, describe(violations));
+      assert.equal(violations.length, 0, describeViolations(violations));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `wider than the frame by ${overflow}px`);
       await page.screenshot({ path: outputPath(`embed-${new URLSearchParams(query).get('part')}-360.png`), fullPage: true });

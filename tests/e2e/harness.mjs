@@ -76,3 +76,8 @@ export function canvasIsDrawn(page, selector) {
 export function canvasFingerprint(page, selector) {
   return page.$eval(selector, (canvas) => canvas.toDataURL());
 }
+
+// axe violations as readable lines: rule, help text and the first few offending elements.
+export const describeViolations = (violations) => violations
+  .map((v) => `${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`)
+  .join('\n');
