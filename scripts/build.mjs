@@ -72,6 +72,8 @@ async function bundlePage() {
     target: 'es2020',
     minify: true,
     legalComments: 'none',
+    // Chinese prose as UTF-8, not \u escapes: app.js is 15 % smaller, and a little smaller compressed.
+    charset: 'utf8',
     outfile: path.join(dist, 'app.js'),
     alias: { '@generated': generated },
     logLevel: 'warning',
