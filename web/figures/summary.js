@@ -50,7 +50,7 @@ export function mount(element, api) {
     rows.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.row.index - b.row.index));
     body.replaceChildren(...rows.map(({ row }) => el('tr', { 'data-fn': row.id }, summaryColumns.map((name) => {
       const content = cell(row, name, t, api.formulas);
-      const node = name === 'name' ? el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: content.text })) : el('td');
+      const node = name === 'name' ? el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: content.text })) : el('td', { 'data-column': name });
       if (content.mathml) node.innerHTML = content.mathml;
       else if (name !== 'name') node.textContent = content.text;
       return node;
