@@ -15,6 +15,14 @@ function powerOfTen(value) {
   return `10${String(exponent).replace(/./g, (ch) => superscript[ch])}`;
 }
 
+// The readout writes 6.54e−17 as 6.54 × 10⁻¹⁷, the notation of the chart's axis beside it.
+function scientific(text) {
+  const match = /^([^e]+)e([−+-]?)(\d+)$/.exec(text);
+  if (!match) return text;
+  const exponent = (match[2] === '+' ? '' : match[2] ? '-' : '') + match[3];
+  return `${match[1]} × 10${exponent.replace(/./g, (ch) => superscript[ch])}`;
+}
+
 export function mount(element, api) {
   const { lab, t } = api;
   const depth = slider({ labelKey: 'demo.vanishing.depth', min: 1, max: 50, step: 1, value: 20 });
@@ -92,7 +100,7 @@ export function mount(element, api) {
     const n = g.length;
     const name = api.rowById.get(activationMenu.select.value).name;
     const ratio = g[n - 1] > 0 ? g[0] / g[n - 1] : NaN;
-    readout.textContent = t('demo.vanishing.readout', { name, depth: n, ratio: formatNumber(ratio, 3) });
+    readout.textContent = t('demo.vanishing.readout', { name, depth: n, ratio: scientific(formatNumber(ratio, 3)) });
     readout.dataset.ratio = String(ratio);
     chart.data.datasets[0].label = t('demo.vanishing.series', { name });
     chart.data.datasets[1].label = t('demo.vanishing.bound');
