@@ -1,6 +1,7 @@
 // Number formatting shared by readouts, tables and the try-it box.
 
-// `value` with up to `digits` significant decimals, without trailing zeros; −0 shows as 0, ∞ and NaN by name.
+// `value` with up to `digits` significant decimals, without trailing zeros; −0 shows as 0, ∞ and NaN by name;
+// every minus (the exponent's too) is the typographic one.
 export function formatNumber(value, digits = 4) {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return '∞';
@@ -11,7 +12,7 @@ export function formatNumber(value, digits = 4) {
   if (abs >= 1e6 || abs < 1e-4) text = value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
   else text = value.toFixed(digits).replace(/\.?0+$/, '');
   if (text === '-0') text = '0';
-  return text.replace('-', '−');
+  return text.replaceAll('-', '−');
 }
 
 // A tensor the way PyTorch prints one with four decimals: tensor([0.1234, -1.0000]).
