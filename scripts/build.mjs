@@ -85,13 +85,12 @@ function copyStatic() {
   // The source map is not shipped; without this line DevTools would ask for it.
   writeFileSync(path.join(dist, 'chart.umd.min.js'), chart.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
   cpSync(path.join(wasmBuild, 'activation-lab.js'), path.join(dist, 'activation-lab.js'));
-  cpSync(path.join(root, 'web', 'index.html'), path.join(dist, 'index.html'));
-  // Stylesheets minified (the first view's bytes have a budget); embed.css styles embedding.
+  // Indentation dropped (a newline stays, so whitespace between inline elements is unchanged).
+  writeFileSync(path.join(dist, 'index.html'), readFileSync(path.join(root, 'web', 'index.html'), 'utf8').replace(/\n[ \t]+/g, '\n'));
+  // One minified stylesheet (the first view's bytes have a budget): the page's, then embedding's.
   const esbuild = require('esbuild');
-  for (const [from, to] of [['style.css', 'style.css'], [path.join('embed', 'embed.css'), 'embed.css']]) {
-    const css = readFileSync(path.join(root, 'web', from), 'utf8');
-    writeFileSync(path.join(dist, to), esbuild.transformSync(css, { loader: 'css', minify: true, target: 'chrome100' }).code);
-  }
+  const css = ['style.css', path.join('embed', 'embed.css')].map((f) => readFileSync(path.join(root, 'web', f), 'utf8')).join('\n');
+  writeFileSync(path.join(dist, 'style.css'), esbuild.transformSync(css, { loader: 'css', minify: true, target: 'chrome100' }).code);
   // The optional script a host page includes to fit the frame's height.
   cpSync(path.join(root, 'web', 'embed', 'parent-resize.js'), path.join(dist, 'activation-lab-embed.js'));
 }
