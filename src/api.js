@@ -127,15 +127,24 @@ ActivationBuffer.prototype.prepare = function (id, params, options) {
   var row = alabRow(id);
   var from = alabParams(row, params) >> 3;
   HEAPF64.copyWithin(this.paramsPtr >> 3, from, from + MAX_PARAMS);
-  var raw = this.type === 'float32' ? _alab_apply_f32 : _alab_apply_f64;
+  var single = this.type === 'float32';
   var self = this, index = row.index, derivative = options && options.derivative ? 1 : 0;
   var ptr = this.ptr, out = this.ptr + this.length * this.bytes, n = this.length, pptr = this.paramsPtr;
-  var view = null;
+  // The output view is made once and again only after the heap has grown (growth replaces HEAPF32/HEAPF64
+  // and detaches the old views): comparing the heap array is cheaper than asking the view for its buffer.
+  var view = null, viewHeap = null;
   return function () {
     if (!self.ptr) throw new Error('this buffer has been deleted');
-    raw(index, derivative, ptr, out, n, pptr);
-    // The same view every call, re-created only when the heap has grown (its old buffer is then detached).
-    if (view === null || view.buffer !== (self.type === 'float32' ? HEAPF32 : HEAPF64).buffer) view = self.output;
+    // Called by the module's own names, never through a copy taken earlier: Emscripten replaces each export's
+    // wrapper with the bare WebAssembly function on its first call, and an earlier copy would keep the
+    // wrapper and its `apply`.
+    if (single) _alab_apply_f32(index, derivative, ptr, out, n, pptr);
+    else _alab_apply_f64(index, derivative, ptr, out, n, pptr);
+    var heap = single ? HEAPF32 : HEAPF64;
+    if (heap !== viewHeap) {
+      view = self.output;
+      viewHeap = heap;
+    }
     return view;
   };
 };

@@ -155,6 +155,26 @@ for (const type of ['float64', 'float32']) {
   });
 }
 
+test('a prepared function returns a live output view after the heap grows', () => {
+  const buf = lab.createBuffer(3, { type: 'float32' });
+  buf.input.set([-2, 0.5, 3]);
+  const apply = buf.prepare('relu');
+  const before = apply();
+  assert.deepEqual([...before], [0, 0.5, 3]);
+  const memory = lab.heapStats().memoryBytes;
+  const big = lab.createBuffer(4_000_000, { type: 'float64' });
+  assert.ok(lab.heapStats().memoryBytes > memory, 'the big buffer should have grown the heap');
+  assert.equal(before.length, 0, 'growth detaches views made before it');
+  buf.input.set([4, -1, 2]);
+  const after = apply();
+  assert.equal(after.length, 3);
+  assert.deepEqual([...after], [4, 0, 2]);
+  assert.equal(apply(), after, 'the same view is returned while the heap stays the same');
+  big.delete();
+  buf.delete();
+  assert.throws(() => apply(), /deleted/);
+});
+
 test('buffer views stay valid when the heap grows', () => {
   const small = lab.createBuffer(4, { type: 'float64' });
   small.input.set([1, 2, 3, 4]);
