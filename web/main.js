@@ -72,7 +72,7 @@ async function start() {
   const rows = lab.catalogue();
   const rowById = new Map(rows.map((row) => [row.id, row]));
   const groups = [...new Set(rows.map((row) => row.group))];
-  const schema = pageSchema(rows, browserLanguage(), languages);
+  const schema = pageSchema(rows, browserLanguage(), languages, lab.demoOptions());
   let state = schema.read(location.search);
   const updates = new Set();
   let urlTimer = 0;

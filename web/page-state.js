@@ -1,10 +1,13 @@
 // The page's state properties, derived from the catalogue: every function's parameters, derivative toggle and
-// x range; the neuron; the try-it boxes; the compare chart; the summary table; language and section.
+// x range; the neuron; the try-it boxes; the compare chart; the summary table; the demos' settings; language
+// and section.
 // Embed mode (later) adds its properties to this same list, so links and embeds share one vocabulary.
+import { demos } from './demos/index.js';
 import { embedProps } from './embed/embed-state.js';
 import { choiceProp, createStateSchema, flagProp, integerProp, listProp, numberProp } from './state.js';
 
-export const sectionIds = ['neuron', 'activation', 'why', 'four', 'family', 'compare', 'summary'];
+export const sectionIds = ['neuron', 'activation', 'why', 'why-nonlinearity', 'why-vanishing', 'why-symmetry',
+  'why-output-range', 'four', 'family', 'compare', 'summary'];
 export const neuronInputs = ['x1', 'x2', 'x3'];
 export const neuronWeights = ['w1', 'w2', 'w3'];
 export const neuronLimit = 5;
@@ -20,8 +23,9 @@ export const articleRows = (rows) => rows.filter((r) => r.articleOrder > 0).sort
 // Whether the try-it box also turns outputs into class labels with a threshold.
 export const labelsOutputs = (row) => row.use === 'binary_output';
 
-// The schema for the whole page; `lang` defaults to the browser's language.
-export function pageSchema(rows, defaultLang, languages) {
+// The schema for the whole page; `lang` defaults to the browser's language; `demoOptions` is the module's
+// lab.demoOptions() (data sets, initialisations), which the demos' settings choose from.
+export function pageSchema(rows, defaultLang, languages, demoOptions) {
   const ids = rows.map((r) => r.id);
   const props = [choiceProp('lang', defaultLang, languages), choiceProp('section', '', ['', ...sectionIds])];
   props.push(choiceProp('neuron.fn', ids.includes('relu') ? 'relu' : ids[0], ids));
@@ -43,6 +47,7 @@ export function pageSchema(rows, defaultLang, languages) {
   props.push(numberProp('compare.hi', 5, -rangeLimit, rangeLimit));
   props.push(choiceProp('table.sort', 'name', summaryColumns));
   props.push(choiceProp('table.dir', 'asc', ['asc', 'desc']));
+  for (const demo of demos) props.push(...demo.settings(rows, demoOptions));
   props.push(...embedProps(rows));
 
   const defaults = Object.fromEntries(props.map((p) => [p.name, p.def]));

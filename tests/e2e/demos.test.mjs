@@ -139,3 +139,57 @@ test('in Chinese every demo string is there (a missing key logs an error)', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// What a teacher shares: a link that opens every demo as it was set, and a link that writes itself back
+// when a demo control moves. Hostile values fall back to defaults or are clamped.
+test('demo settings are part of the shareable link, both ways', async () => {
+  const settings = 'nonlinearity.dataset=spirals&nonlinearity.activation=tanh&vanishing.depth=35&vanishing.init=he' +
+    '&vanishing.activation=relu&symmetry.activation=sigmoid&output-range.scale=3.5';
+  const { page, context, problems } = await harness.open(`${harness.url}?${settings}`);
+  const value = (id, control) => page.$eval(`[data-demo="${id}"] [data-control="${control}"]`, (c) => c.value);
+  for (const id of ['nonlinearity', 'vanishing', 'symmetry', 'output-range']) await openDemo(page, id);
+  assert.equal(await value('nonlinearity', 'dataset'), 'spirals');
+  assert.equal(await value('nonlinearity', 'activation'), 'tanh');
+  assert.equal(await value('vanishing', 'depth'), '35');
+  assert.equal(await value('vanishing', 'init'), 'he');
+  assert.equal(await value('vanishing', 'activation'), 'relu');
+  assert.equal(await value('symmetry', 'activation'), 'sigmoid');
+  assert.equal(await value('output-range', 'scale'), '3.5');
+  // The demos computed with those settings, not only showed them.
+  assert.equal(await page.locator('[data-demo="vanishing"] details tbody tr').count(), 35);
+  assert.match(await page.textContent('[data-demo="nonlinearity"] [data-panel="chosen"] .demo-panel-title'), /Tanh/);
+
+  await page.selectOption('[data-demo="nonlinearity"] [data-control="dataset"]', 'circle');
+  await page.$eval('[data-demo="vanishing"] [data-control="depth"]', (input) => {
+    input.value = '12';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() => location.search.includes('vanishing.depth=12'));
+  const query = new URLSearchParams(await page.evaluate(() => location.search));
+  assert.equal(query.get('nonlinearity.dataset'), 'circle');
+  assert.equal(query.get('nonlinearity.activation'), 'tanh');
+  assert.equal(query.get('section'), 'why-vanishing', 'the link opens where the last control moved');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const hostile = await harness.open(`${harness.url}?nonlinearity.dataset=%3Cimg%20src%3Dx%3E&vanishing.depth=1e9` +
+    '&vanishing.init=javascript:alert(1)&output-range.scale=-4');
+  for (const id of ['nonlinearity', 'vanishing', 'output-range']) await openDemo(hostile.page, id);
+  const hostileValue = (id, control) => hostile.page.$eval(`[data-demo="${id}"] [data-control="${control}"]`, (c) => c.value);
+  assert.equal(await hostileValue('nonlinearity', 'dataset'), 'xor');
+  assert.equal(await hostileValue('vanishing', 'depth'), '20', 'not an integer: the default');
+  assert.equal(await hostileValue('vanishing', 'init'), 'torch_default');
+  assert.equal(await hostileValue('output-range', 'scale'), '0.5', 'clamped to the smallest spread');
+  assert.equal(await hostile.page.locator('img[src="x"]').count(), 0);
+  assert.deepEqual(hostile.problems, []);
+  await hostile.context.close();
+});
+
+test('an embedded demo opens with the settings in its link', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}?embed=1&part=demo&demo=vanishing&vanishing.depth=7&vanishing.activation=tanh`);
+  const demo = await openDemo(page, 'vanishing');
+  assert.equal(await page.$eval(`${demo} [data-control="depth"]`, (c) => c.value), '7');
+  assert.equal(await page.locator(`${demo} details tbody tr`).count(), 7);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

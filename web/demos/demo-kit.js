@@ -163,3 +163,29 @@ export function halve(points) {
   for (let i = 0; i < points.length; i += 2) points[kept++] = points[i];
   points.length = kept;
 }
+
+// Keeps a demo's controls and the page state in step, so a link or an embed opens the demo as it was set:
+// controls start from the state, each change is written to it (the URL follows), and a change of state made
+// elsewhere (a link opened again) moves the control. `controls`: [{key, control (an <input> or <select>),
+// read(control) → value}]. Returns sync(state) → true when it moved a control, so the demo recomputes.
+export function bindSettings(api, element, controls) {
+  const applied = new Map();
+  const apply = (state) => {
+    let moved = false;
+    for (const { key, control } of controls) {
+      if (applied.get(key) === state[key]) continue;
+      applied.set(key, state[key]);
+      control.value = String(state[key]);
+      moved = true;
+    }
+    return moved;
+  };
+  apply(api.state());
+  for (const { key, control, read } of controls) {
+    control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'input', () => {
+      applied.set(key, read(control));
+      api.setState({ [key]: read(control), section: api.sectionOf(element) });
+    });
+  }
+  return apply;
+}

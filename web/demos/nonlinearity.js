@@ -3,7 +3,8 @@
 // the decision boundaries, the loss curves and the accuracy. All computation is in the module.
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { button, createBoundaryMap, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
+import { choiceProp } from '../state.js';
+import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
 
 const LAYERS = [2, 8, 8, 1];
 const RANGE = [-1.5, 1.5];
@@ -16,16 +17,26 @@ function affine([m1, m2], c) {
   return `${formatNumber(m1, 3)}·x₁ ${term(m2, '·x₂')} ${term(c, '')}`;
 }
 
+const chosenIds = (rows) => rows.filter((r) => r.id !== 'identity').map((r) => r.id);
+
+// The settings a link or an embed carries: the data set and the activation of the second network.
+export function settings(rows, options) {
+  return [
+    choiceProp('nonlinearity.dataset', 'xor', options.datasets),
+    choiceProp('nonlinearity.activation', chosenIds(rows).includes('relu') ? 'relu' : chosenIds(rows)[0], chosenIds(rows)),
+  ];
+}
+
 export function mount(element, api) {
   const { lab, t } = api;
   const options = lab.demoOptions();
   const datasetMenu = menu({
-    labelKey: 'demo.dataset', value: 'xor',
+    labelKey: 'demo.dataset', value: api.state()['nonlinearity.dataset'],
     options: options.datasets.map((id) => ({ value: id, key: `demo.dataset.${id}` })),
   });
   const activationMenu = menu({
-    labelKey: 'demo.activation', value: 'relu',
-    options: api.rows.filter((r) => r.id !== 'identity').map((r) => ({ value: r.id, text: r.name })),
+    labelKey: 'demo.activation', value: api.state()['nonlinearity.activation'],
+    options: chosenIds(api.rows).map((id) => ({ value: id, text: api.rowById.get(id).name })),
   });
   datasetMenu.select.dataset.control = 'dataset';
   activationMenu.select.dataset.control = 'activation';
@@ -133,6 +144,10 @@ export function mount(element, api) {
     draw();
   }
 
+  const sync = bindSettings(api, element, [
+    { key: 'nonlinearity.dataset', control: datasetMenu.select, read: (c) => c.value },
+    { key: 'nonlinearity.activation', control: activationMenu.select, read: (c) => c.value },
+  ]);
   datasetMenu.select.addEventListener('change', () => { rebuild(); relabel(); });
   activationMenu.select.addEventListener('change', () => { rebuild(); relabel(); });
   play.addEventListener('click', () => loop.toggle());
@@ -141,7 +156,9 @@ export function mount(element, api) {
   rebuild();
 
   return (state) => {
-    if (state.lang === lang) return;
+    const moved = sync(state);
+    if (moved) rebuild();
+    if (state.lang === lang && !moved) return;
     lang = state.lang;
     play.textContent = t(play.dataset.i18n);
     relabel();

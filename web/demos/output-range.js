@@ -3,7 +3,8 @@
 // in (0, 1), (−1, 1) and [0, ∞).
 import { el, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { createChart } from './demo-kit.js';
+import { numberProp } from '../state.js';
+import { bindSettings, createChart } from './demo-kit.js';
 
 const BINS = 40;
 
@@ -17,9 +18,14 @@ const FUNCTIONS = [
   { id: 'relu', range: (s) => [0, Math.max(1, 3 * s)] },
 ];
 
+// The setting a link or an embed carries: the spread of the pre-activations.
+export function settings() {
+  return [numberProp('output-range.scale', 2, 0.5, 5)];
+}
+
 export function mount(element, api) {
   const { lab, t } = api;
-  const scale = slider({ labelKey: 'demo.outputRange.scale', min: 0.5, max: 5, step: 0.5, value: 2 });
+  const scale = slider({ labelKey: 'demo.outputRange.scale', min: 0.5, max: 5, step: 0.5, value: api.state()['output-range.scale'] });
   scale.input.dataset.control = 'scale';
   const panels = FUNCTIONS.map((fn, i) => {
     const name = api.rowById.get(fn.id).name;
@@ -72,10 +78,12 @@ export function mount(element, api) {
     }
   }
 
+  const sync = bindSettings(api, element, [{ key: 'output-range.scale', control: scale.input, read: (c) => Number(c.value) }]);
   scale.input.addEventListener('input', compute);
   compute();
 
   return (state) => {
+    if (sync(state)) compute();
     if (state.lang === lang) return;
     lang = state.lang;
     describe();

@@ -4,7 +4,8 @@
 // activation — only random initialisation breaks the symmetry.
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { button, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
+import { choiceProp } from '../state.js';
+import { bindSettings, button, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
 
 const LAYERS = [2, 4, 1];
 const UNITS = LAYERS[1];
@@ -20,11 +21,19 @@ function distinctUnits(layer) {
   return rows.size;
 }
 
+const activationIds = (rows) => rows.filter((r) => r.id !== 'identity').map((r) => r.id);
+
+// The setting a link or an embed carries: the activation of both networks.
+export function settings(rows) {
+  const ids = activationIds(rows);
+  return [choiceProp('symmetry.activation', ids.includes('tanh') ? 'tanh' : ids[0], ids)];
+}
+
 export function mount(element, api) {
   const { lab, t } = api;
   const activationMenu = menu({
-    labelKey: 'demo.activation', value: 'tanh',
-    options: api.rows.filter((r) => r.id !== 'identity').map((r) => ({ value: r.id, text: r.name })),
+    labelKey: 'demo.activation', value: api.state()['symmetry.activation'],
+    options: activationIds(api.rows).map((id) => ({ value: id, text: api.rowById.get(id).name })),
   });
   activationMenu.select.dataset.control = 'activation';
   const play = button('demo.play', { 'aria-pressed': 'false', 'data-control': 'play' });
@@ -122,6 +131,7 @@ export function mount(element, api) {
     draw();
   }
 
+  const sync = bindSettings(api, element, [{ key: 'symmetry.activation', control: activationMenu.select, read: (c) => c.value }]);
   activationMenu.select.addEventListener('change', rebuild);
   play.addEventListener('click', () => loop.toggle());
   step.addEventListener('click', () => { loop.pause(); trainEpochs(1); status.textContent = panels.map(describe).join(' '); });
@@ -129,6 +139,7 @@ export function mount(element, api) {
   rebuild();
 
   return (state) => {
+    if (sync(state)) rebuild();
     if (state.lang === lang) return;
     lang = state.lang;
     play.textContent = t(play.dataset.i18n);

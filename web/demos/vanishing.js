@@ -3,7 +3,8 @@
 // layer; the chart shows it on a log scale, with the 0.25ⁿ bound that sigmoid′ ≤ 1/4 implies.
 import { el, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { createChart, menu } from './demo-kit.js';
+import { choiceProp, integerProp } from '../state.js';
+import { bindSettings, createChart, menu } from './demo-kit.js';
 
 const WIDTH = 32;
 
@@ -23,16 +24,26 @@ function scientific(text) {
   return `${match[1]} × 10${exponent.replace(/./g, (ch) => superscript[ch])}`;
 }
 
+// The settings a link or an embed carries: depth, activation and initialisation.
+export function settings(rows, options) {
+  const ids = rows.map((r) => r.id);
+  return [
+    integerProp('vanishing.depth', 20, 1, 50),
+    choiceProp('vanishing.activation', ids.includes('sigmoid') ? 'sigmoid' : ids[0], ids),
+    choiceProp('vanishing.init', 'torch_default', options.inits),
+  ];
+}
+
 export function mount(element, api) {
   const { lab, t } = api;
-  const depth = slider({ labelKey: 'demo.vanishing.depth', min: 1, max: 50, step: 1, value: 20 });
+  const depth = slider({ labelKey: 'demo.vanishing.depth', min: 1, max: 50, step: 1, value: api.state()['vanishing.depth'] });
   depth.input.dataset.control = 'depth';
   const activationMenu = menu({
-    labelKey: 'demo.activation', value: 'sigmoid', options: api.rows.map((r) => ({ value: r.id, text: r.name })),
+    labelKey: 'demo.activation', value: api.state()['vanishing.activation'], options: api.rows.map((r) => ({ value: r.id, text: r.name })),
   });
   activationMenu.select.dataset.control = 'activation';
   const initMenu = menu({
-    labelKey: 'demo.init', value: 'torch_default',
+    labelKey: 'demo.init', value: api.state()['vanishing.init'],
     options: lab.demoOptions().inits.map((id) => ({ value: id, key: `demo.init.${id}` })),
   });
   initMenu.select.dataset.control = 'init';
@@ -113,12 +124,18 @@ export function mount(element, api) {
     );
   }
 
+  const sync = bindSettings(api, element, [
+    { key: 'vanishing.depth', control: depth.input, read: (c) => Number(c.value) },
+    { key: 'vanishing.activation', control: activationMenu.select, read: (c) => c.value },
+    { key: 'vanishing.init', control: initMenu.select, read: (c) => c.value },
+  ]);
   depth.input.addEventListener('input', compute);
   activationMenu.select.addEventListener('change', compute);
   initMenu.select.addEventListener('change', compute);
   compute();
 
   return (state) => {
+    if (sync(state)) compute();
     if (state.lang === lang) return;
     lang = state.lang;
     describe();
