@@ -76,6 +76,9 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
     type: 'linear', min: -1, max: 1,
     grid: { color: colours.grid }, border: { color: colours.axis }, ticks: { color: colours.text, maxTicksLimit: 9, includeBounds: false },
   });
+  // Chart.js sizes the canvas inside its constructor and reports that as a resize; the caller draws right after
+  // construction anyway, so only later resizes (a new width means a new sample grid) are passed on.
+  let constructed = false;
   const chart = new Chart(canvas, {
     type: 'line',
     data: { datasets },
@@ -94,10 +97,11 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
         const inside = event.type !== 'mouseout' && event.x >= c.chartArea.left && event.x <= c.chartArea.right;
         onPointer(inside ? c.scales.x.getValueForPixel(event.x) : null);
       },
-      onResize: (c, size) => onResize?.(size),
+      onResize: (c, size) => constructed && onResize?.(size),
     },
     plugins: [crosshairPlugin],
   });
+  constructed = true;
   chart.$crosshairX = null;
   followTheme(chart, colours);
   return chart;
