@@ -49,6 +49,24 @@ export function niceLimits(lo, hi) {
   return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
 }
 
+// An axis label exactly as Chart.js's own numeric formatter writes it for English and Chinese (the page's
+// languages): its decimals and "," groups, without Intl, whose first use costs ~15 ms on a cold page and
+// would delay the first chart. Ticks Chart.js would write in scientific notation still go to its formatter.
+export function tickLabel(value, index, ticks) {
+  if (value === 0) return '0';
+  let delta = value;
+  if (ticks.length > 1) {
+    const largest = Math.max(Math.abs(ticks[0].value), Math.abs(ticks[ticks.length - 1].value));
+    if (largest < 1e-4 || largest > 1e15) return Chart.Ticks.formatters.numeric.call(this, value, index, ticks);
+    delta = ticks.length > 3 ? ticks[2].value - ticks[1].value : ticks[1].value - ticks[0].value;
+    if (Math.abs(delta) >= 1 && value !== Math.floor(value)) delta = value - Math.floor(value);
+  }
+  const magnitude = Math.log10(Math.abs(delta));
+  const decimals = Number.isNaN(magnitude) ? 1 : Math.max(Math.min(-Math.floor(magnitude), 20), 0);
+  const [whole, fraction] = value.toFixed(decimals).split('.');
+  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction ? `.${fraction}` : '');
+}
+
 // Draws a vertical line where the pointer is; the chart's `crosshairX` holds the x value or null.
 const crosshairPlugin = {
   id: 'alabCrosshair',
@@ -74,7 +92,7 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
   const colours = themeColours();
   const axis = () => ({
     type: 'linear', min: -1, max: 1,
-    grid: { color: colours.grid }, border: { color: colours.axis }, ticks: { color: colours.text, maxTicksLimit: 9, includeBounds: false },
+    grid: { color: colours.grid }, border: { color: colours.axis }, ticks: { color: colours.text, maxTicksLimit: 9, includeBounds: false, callback: tickLabel },
   });
   // Chart.js sizes the canvas inside its constructor and reports that as a resize; the caller draws right after
   // construction anyway, so only later resizes (a new width means a new sample grid) are passed on.
