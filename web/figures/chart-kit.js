@@ -51,19 +51,14 @@ export function niceLimits(lo, hi) {
 
 // An axis label exactly as Chart.js's own numeric formatter writes it for English and Chinese (the page's
 // languages): its decimals and "," groups, without Intl, whose first use costs ~15 ms on a cold page and
-// would delay the first chart. Ticks Chart.js would write in scientific notation still go to its formatter.
+// would delay the first chart. Zero, a lone tick and scientific notation still go to Chart.js's formatter.
 export function tickLabel(value, index, ticks) {
-  if (value === 0) return '0';
-  let delta = value;
-  if (ticks.length > 1) {
-    const largest = Math.max(Math.abs(ticks[0].value), Math.abs(ticks[ticks.length - 1].value));
-    if (largest < 1e-4 || largest > 1e15) return Chart.Ticks.formatters.numeric.call(this, value, index, ticks);
-    delta = ticks.length > 3 ? ticks[2].value - ticks[1].value : ticks[1].value - ticks[0].value;
-    if (Math.abs(delta) >= 1 && value !== Math.floor(value)) delta = value - Math.floor(value);
-  }
-  const magnitude = Math.log10(Math.abs(delta));
-  const decimals = Number.isNaN(magnitude) ? 1 : Math.max(Math.min(-Math.floor(magnitude), 20), 0);
-  const [whole, fraction] = value.toFixed(decimals).split('.');
+  const largest = Math.max(Math.abs(ticks[0].value), Math.abs(ticks[ticks.length - 1].value));
+  if (!value || ticks.length < 2 || largest < 1e-4 || largest > 1e15) return Chart.Ticks.formatters.numeric.call(this, value, index, ticks);
+  const at = ticks.length > 3 ? 1 : 0;
+  let delta = ticks[at + 1].value - ticks[at].value;
+  if (Math.abs(delta) >= 1 && value !== Math.floor(value)) delta = value - Math.floor(value);
+  const [whole, fraction] = value.toFixed(Math.max(Math.min(-Math.floor(Math.log10(Math.abs(delta))), 20), 0)).split('.');
   return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction ? `.${fraction}` : '');
 }
 
