@@ -17,8 +17,8 @@ function showFatal(message) {
   box.classList.add('fatal');
 }
 
-// Mounts figures one per task, so no single task grows long: the first one on screen at once, those coming
-// near the viewport next, and the rest when the browser is idle.
+// Mounts figures one per task, so no single task grows long: those coming near the viewport first, the rest when
+// the browser is idle.
 function mountLazily(elements, mountOne) {
   const pending = new Set(elements);
   const nearView = new Set();
@@ -59,8 +59,6 @@ function mountLazily(elements, mountOne) {
     schedule();
   }, { rootMargin: '400px 0px' });
   pending.forEach((element) => observer.observe(element));
-  // The first figure, when it is on screen, is drawn before the page's next paint.
-  if (elements[0] && isOnScreen(elements[0])) mountNow(elements[0]);
   schedule();
 }
 
@@ -176,10 +174,11 @@ async function start() {
   performance.mark('alab-page-built');
   const figuresToMount = () => embedding.figures([...document.querySelectorAll('[data-figure]:not([data-mounted])')]);
   document.getElementById('load-status').hidden = true;
+  // The first figure (the neuron, or the embedded part), when it is on screen, is drawn before the next paint.
+  const [first] = figuresToMount();
+  if (first && isOnScreen(first)) mountFigure(first);
   if (!state.embed) {
-    // The first curve (the neuron's, at the top) is painted before the 21 function sections below it exist.
-    const [first] = figuresToMount();
-    if (first && isOnScreen(first)) mountFigure(first);
+    // The 21 function sections below it are built after that paint.
     await afterNextPaint();
     buildFunctionSections(rows, formulas);
     embedding.addFunctionButtons(document);
