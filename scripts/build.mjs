@@ -35,9 +35,12 @@ function buildModule() {
 // MathML for every catalogue formula, keyed by id: the page inserts it as built, no maths at run time.
 async function typesetFormulas(catalogue) {
   const katex = require('katex');
-  // The TeX source annotation is dropped: screen readers read the MathML, and it only adds bytes.
+  // The TeX source annotation is dropped: screen readers read the MathML, and it only adds bytes. So are what
+  // only served it: the <semantics> around it, KaTeX's <span> and an xmlns the HTML parser does not need.
   const mathml = (tex) => katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: true })
-    .replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '');
+    .replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '')
+    .replace(/^<span class="katex">([\s\S]*)<\/span>$/, '$1')
+    .replace(/<\/?semantics>| xmlns="[^"]*"/g, '');
   const formulas = {};
   for (const row of catalogue) {
     formulas[row.id] = { f: mathml(row.tex), df: mathml(row.texDerivative), range: mathml(row.outputRange) };
@@ -60,8 +63,12 @@ function mergeStrings() {
       }
     }
   }
+  // Written as one list of keys and, per language, the texts in that order: a key is not repeated per language,
+  // and the languages lie further apart in app.js than gzip looks back (~0.8 kB less compressed).
+  const keys = [...new Set(Object.values(strings).flatMap(Object.keys))];
+  const texts = Object.fromEntries(Object.entries(strings).map(([lang, table]) => [lang, keys.map((key) => table[key] ?? null)]));
   mkdirSync(generated, { recursive: true });
-  writeFileSync(path.join(generated, 'i18n.json'), JSON.stringify(strings));
+  writeFileSync(path.join(generated, 'i18n.json'), JSON.stringify({ keys, texts }));
 }
 
 async function bundlePage() {

@@ -1,5 +1,9 @@
 // The page's two languages: string lookup, applying data-i18n keys to the DOM, and choosing a default.
-import strings from '@generated/i18n.json';
+import { keys, texts } from '@generated/i18n.json';
+
+// {lang: {key: text}} from the build's list of keys and each language's texts in that order.
+const strings = Object.fromEntries(Object.entries(texts).map(([lang, list]) => [lang,
+  Object.fromEntries(keys.flatMap((key, i) => (list[i] === null ? [] : [[key, list[i]]])))]));
 
 export const languages = Object.keys(strings).sort();
 const htmlLang = { en: 'en', zh: 'zh-CN' };

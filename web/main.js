@@ -17,8 +17,8 @@ function showFatal(message) {
   box.classList.add('fatal');
 }
 
-// Mounts figures one per task, so no single task grows long: the first one on screen at once, those coming
-// near the viewport next, and the rest when the browser is idle.
+// Mounts figures one per task, so no single task grows long: those coming near the viewport first, the rest when
+// the browser is idle.
 function mountLazily(elements, mountOne) {
   const pending = new Set(elements);
   const nearView = new Set();
@@ -59,9 +59,30 @@ function mountLazily(elements, mountOne) {
     schedule();
   }, { rootMargin: '400px 0px' });
   pending.forEach((element) => observer.observe(element));
-  // The first figure, when it is on screen, is drawn before the page's first paint.
-  if (elements[0] && elements[0].getBoundingClientRect().top < window.innerHeight) mountNow(elements[0]);
   schedule();
+}
+
+const isOnScreen = (element) => element.getBoundingClientRect().top < window.innerHeight;
+
+// Resolves in a task after the next frame has been painted (or after 100 ms where no frame comes: a hidden tab).
+function afterNextPaint() {
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    requestAnimationFrame(done);
+    setTimeout(done, 100);
+  });
+}
+
+// A link to a part of the lesson (#fn-gelu, or the state's section) lands there once the page is built: the
+// browser looked for the element before it existed, and content has been inserted above it since. Twice, as the
+// sections that come near the window take their real size in the next frame, which moves the target.
+async function showLinkedPart(section) {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = (id && document.getElementById(id)) || (section && document.getElementById(section));
+  if (!target) return;
+  target.scrollIntoView({ behavior: 'instant' });
+  await afterNextPaint();
+  target.scrollIntoView({ behavior: 'instant' });
 }
 
 async function start() {
@@ -119,7 +140,8 @@ async function start() {
   const sectionOf = (element) => element.closest('section[id]')?.id ?? '';
   const api = { lab, rows, rowById, groups, formulas, t, hasString, state: () => state, setState, sectionOf };
 
-  buildFunctionSections(rows, formulas);
+  // An embedded part may be a function's; otherwise the sections are built after the first curve is painted.
+  if (state.embed) buildFunctionSections(rows, formulas);
   const embedding = setUpEmbedding(api, schema);
   setLanguage(state.lang);
   for (const button of document.querySelectorAll('[data-lang]')) {
@@ -150,10 +172,21 @@ async function start() {
   }
   refresh();
   performance.mark('alab-page-built');
-  mountLazily(embedding.figures([...document.querySelectorAll('[data-figure]')]), mountFigure);
+  const figuresToMount = () => embedding.figures([...document.querySelectorAll('[data-figure]:not([data-mounted])')]);
   document.getElementById('load-status').hidden = true;
+  // The first figure (the neuron, or the embedded part), when it is on screen, is drawn before the next paint.
+  const [first] = figuresToMount();
+  if (first && isOnScreen(first)) mountFigure(first);
+  if (!state.embed) {
+    // The 21 function sections below it are built after that paint.
+    await afterNextPaint();
+    buildFunctionSections(rows, formulas);
+    embedding.addFunctionButtons(document);
+    for (const id of ['article-functions', 'family-groups']) applyStrings(document.getElementById(id));
+  }
+  mountLazily(figuresToMount(), mountFigure);
+  await showLinkedPart(state.section);
   document.body.dataset.ready = 'true';
-  if (state.section) document.getElementById(state.section)?.scrollIntoView();
 }
 
 start().catch((err) => {

@@ -2,7 +2,7 @@
 // shareable URLs that restore the view, hostile URL parameters, and messages for invalid input.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { canvasFingerprint, startHarness, waitForAllFigures } from './harness.mjs';
+import { canvasFingerprint, canvasIsDrawn, startHarness, waitForAllFigures } from './harness.mjs';
 
 const sections = ['neuron', 'activation', 'why', 'four', 'family', 'compare', 'summary'];
 const hasChinese = (text) => /[\u4e00-\u9fff]/.test(text);
@@ -137,6 +137,26 @@ test('a shared link restores the view', async () => {
   assert.deepEqual(again.problems, []);
   await again.context.close();
   await context.close();
+});
+
+// The function sections are built after the first curve is painted, so the browser cannot find a link's target
+// by itself: the page scrolls there once it is built, and the target stays put while the figures above it mount.
+test('a deep link lands on its part, and stays there while the page fills in', async () => {
+  for (const [address, target] of [['#fn-gelu', '#fn-gelu'], ['?lang=zh#fn-elu', '#fn-elu'], ['?section=family', '#family'], ['#compare', '#compare']]) {
+    for (const width of [1280, 360]) {
+      const { page, context, problems } = await harness.open(`${harness.url}${address}`, { width, height: 800 });
+      await waitForAllFigures(page);
+      await page.waitForTimeout(200);
+      const top = await page.$eval(target, (element) => element.getBoundingClientRect().top);
+      assert.ok(Math.abs(top) <= 2, `${address} at ${width} px: ${target} is ${top} px from the top of the window`);
+      if (target.startsWith('#fn-')) {
+        assert.ok(await page.locator(`${target} .formula math`).count() >= 1, `${target} shows its formula`);
+        assert.ok(await canvasIsDrawn(page, `${target} [data-figure="curve"] canvas`), `${target} shows its chart`);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
 });
 
 test('hostile or malformed URL parameters are ignored and inject nothing', async () => {

@@ -152,3 +152,41 @@ test('from file://, a link restores its state and the language switch rewrites i
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The charts write their axis labels without Intl (chart-kit's tickLabel); for the page's languages they must read
+// exactly as Chart.js's own formatter writes them, on the page's charts and over a sweep of ranges and tick counts.
+for (const locale of ['en-US', 'zh-CN']) {
+  test(`axis labels read as Chart.js writes them (${locale})`, async () => {
+    const { page, context } = await harness.open(harness.url, { locale });
+    await waitForAllFigures(page);
+    const mismatches = await page.evaluate(() => {
+      const { Chart } = window;
+      const charts = [...document.querySelectorAll('[data-figure] canvas')].map((c) => Chart.getChart(c)).filter(Boolean);
+      const scale = charts[0].scales.x;
+      const ours = scale.options.ticks.callback;
+      const theirs = Chart.Ticks.formatters.numeric;
+      const wrong = [];
+      const check = (ticks) => ticks.forEach((tick, i) => {
+        const a = ours.call(scale, tick.value, i, ticks);
+        const b = theirs.call(scale, tick.value, i, ticks);
+        if (a !== b) wrong.push(`${tick.value}: ${a} ≠ ${b}`);
+      });
+      for (const chart of charts) {
+        for (const s of Object.values(chart.scales)) if (s.type === 'linear' && s.options.ticks.callback === ours) check(s.ticks);
+      }
+      // Ticks as Chart.js's linear scale places them: multiples of a 1/2/5 step between two limits.
+      for (const [lo, hi] of [[-5, 5], [-6, 6], [0, 1], [-0.2, 1.2], [-1000, 1000], [-3, 2.5], [0.001, 0.002], [-12000, 48000], [1e-5, 5e-5], [-7.3, 19.1]]) {
+        for (let count = 2; count <= 11; count++) {
+          const rough = (hi - lo) / count;
+          const step = [1, 2, 5, 10].map((m) => m * 10 ** Math.floor(Math.log10(rough))).find((s) => s >= rough);
+          const ticks = [];
+          for (let v = Math.ceil(lo / step) * step; v <= hi + step / 1e6; v += step) ticks.push({ value: Math.round(v / step) * step });
+          if (ticks.length) check(ticks);
+        }
+      }
+      return wrong;
+    });
+    assert.deepEqual(mismatches, []);
+    await context.close();
+  });
+}

@@ -1,7 +1,7 @@
 // What the four demos share: labelled menus and buttons, a Chart.js set-up for live data, the
 // decision-boundary heat map, and an animation loop that trains a little per frame.
 import { el, uniqueId } from '../dom.js';
-import { followTheme, onThemeChange, themeColours } from '../figures/chart-kit.js';
+import { followTheme, onThemeChange, themeColours, tickLabel } from '../figures/chart-kit.js';
 
 // A labelled <select>; options are [{value, key}] (translated) or [{value, text}] (names such as "ReLU").
 export function menu({ labelKey, options, value }) {
@@ -95,7 +95,7 @@ export function createChart(canvas, { type = 'line', datasets, x = {}, y = {}, l
   const colours = themeColours();
   const axis = (extra) => ({
     type: 'linear', grid: { color: colours.grid }, border: { color: colours.axis },
-    ticks: { color: colours.text, maxTicksLimit: 8 }, ...extra,
+    ticks: { color: colours.text, maxTicksLimit: 8, callback: tickLabel }, ...extra,
     title: extra.title ? { display: true, color: colours.text, text: extra.title } : undefined,
   });
   const chart = new window.Chart(canvas, {

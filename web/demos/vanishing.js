@@ -3,6 +3,7 @@
 // layer; the chart shows it on a log scale, with the 0.25ⁿ bound that sigmoid′ ≤ 1/4 implies.
 import { el, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
+import { tickLabel } from '../figures/chart-kit.js';
 import { choiceProp, integerProp } from '../state.js';
 import { bindSettings, createChart, menu } from './demo-kit.js';
 
@@ -64,7 +65,7 @@ export function mount(element, api) {
       { label: '', data: gradient, borderColor: '', pointRadius: 2 },
       { label: '', data: bound, borderColor: '', borderDash: [6, 4], borderWidth: 1.5 },
     ],
-    x: { min: 1, max: 20, title: ' ', ticks: { precision: 0 } },
+    x: { min: 1, max: 20, title: ' ', ticks: { precision: 0, callback: tickLabel } },
     y: { type: 'logarithmic', title: ' ', ticks: { callback: powerOfTen, autoSkip: true } },
   });
   chart.$recolour = (c) => {

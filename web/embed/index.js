@@ -149,7 +149,8 @@ function startEmbedMode(api, state) {
   return { figures: (all) => all.filter((f) => figureRoots.some((root) => root === f || root.contains(f))) };
 }
 
-// One "Embed" button per embeddable part: functions' charts, the neuron, compare, summary and demos.
+// One "Embed" button per embeddable part: functions' charts, the neuron, compare, summary and demos. Returns a
+// function that gives function sections built later their buttons.
 function addEmbedButtons(api, schema) {
   let dialog = null;
   const open = (button, part, target, title) => {
@@ -170,10 +171,13 @@ function addEmbedButtons(api, schema) {
     button.addEventListener('click', () => open(button, part, target, title));
     heading.after(button);
   };
-  for (const article of document.querySelectorAll('article[data-fn]')) {
-    const row = api.rowById.get(article.dataset.fn);
-    if (row) addButton(article.querySelector('h2, h3, h4'), 'fn', row.id, () => row.name);
-  }
+  const addFunctionButtons = (root) => {
+    for (const article of root.querySelectorAll('article[data-fn]')) {
+      const row = api.rowById.get(article.dataset.fn);
+      if (row) addButton(article.querySelector('h2, h3, h4'), 'fn', row.id, () => row.name);
+    }
+  };
+  addFunctionButtons(document);
   for (const part of ['neuron', 'compare', 'summary']) {
     const heading = document.querySelector(`section#${part} > h2`);
     addButton(heading, part, '', () => heading.textContent);
@@ -183,13 +187,14 @@ function addEmbedButtons(api, schema) {
     const heading = container.closest('section')?.querySelector('h3');
     addButton(heading, 'demo', container.dataset.demo, () => heading.textContent);
   }
+  return addFunctionButtons;
 }
 
-// Sets up embed mode or the Embed buttons; call after the sections exist, before figures mount. Returns
-// {figures(all)}: the figures to mount (in embed mode only those of the embedded part).
+// Sets up embed mode or the Embed buttons, before figures mount; embed mode needs the function sections built
+// first. Returns {figures(all)}: the figures to mount (in embed mode only those of the embedded part), and
+// {addFunctionButtons(root)}, called once, for the function sections built afterwards.
 export function setUpEmbedding(api, schema) {
   const state = api.state();
-  if (state.embed) return startEmbedMode(api, state);
-  addEmbedButtons(api, schema);
-  return { figures: (all) => all };
+  if (state.embed) return { ...startEmbedMode(api, state), addFunctionButtons: () => {} };
+  return { figures: (all) => all, addFunctionButtons: addEmbedButtons(api, schema) };
 }

@@ -49,6 +49,19 @@ export function niceLimits(lo, hi) {
   return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
 }
 
+// An axis label exactly as Chart.js's own numeric formatter writes it for English and Chinese (the page's
+// languages): its decimals and "," groups, without Intl, whose first use costs ~15 ms on a cold page and
+// would delay the first chart. Zero, a lone tick and scientific notation still go to Chart.js's formatter.
+export function tickLabel(value, index, ticks) {
+  const largest = Math.max(Math.abs(ticks[0].value), Math.abs(ticks[ticks.length - 1].value));
+  if (!value || ticks.length < 2 || largest < 1e-4 || largest > 1e15) return Chart.Ticks.formatters.numeric.call(this, value, index, ticks);
+  const at = ticks.length > 3 ? 1 : 0;
+  let delta = ticks[at + 1].value - ticks[at].value;
+  if (Math.abs(delta) >= 1 && value !== Math.floor(value)) delta = value - Math.floor(value);
+  const [whole, fraction] = value.toFixed(Math.max(Math.min(-Math.floor(Math.log10(Math.abs(delta))), 20), 0)).split('.');
+  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction ? `.${fraction}` : '');
+}
+
 // Draws a vertical line where the pointer is; the chart's `crosshairX` holds the x value or null.
 const crosshairPlugin = {
   id: 'alabCrosshair',
@@ -74,8 +87,11 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
   const colours = themeColours();
   const axis = () => ({
     type: 'linear', min: -1, max: 1,
-    grid: { color: colours.grid }, border: { color: colours.axis }, ticks: { color: colours.text, maxTicksLimit: 9, includeBounds: false },
+    grid: { color: colours.grid }, border: { color: colours.axis }, ticks: { color: colours.text, maxTicksLimit: 9, includeBounds: false, callback: tickLabel },
   });
+  // Chart.js sizes the canvas inside its constructor and reports that as a resize; the caller draws right after
+  // construction anyway, so only later resizes (a new width means a new sample grid) are passed on.
+  let constructed = false;
   const chart = new Chart(canvas, {
     type: 'line',
     data: { datasets },
@@ -94,10 +110,11 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
         const inside = event.type !== 'mouseout' && event.x >= c.chartArea.left && event.x <= c.chartArea.right;
         onPointer(inside ? c.scales.x.getValueForPixel(event.x) : null);
       },
-      onResize: (c, size) => onResize?.(size),
+      onResize: (c, size) => constructed && onResize?.(size),
     },
     plugins: [crosshairPlugin],
   });
+  constructed = true;
   chart.$crosshairX = null;
   followTheme(chart, colours);
   return chart;
