@@ -233,16 +233,20 @@ inline f32x4 via_f64(f32x4 x, Op op) {
 #endif
 }
 
-// The shared two-vectors-per-step loop (simd_loop.hpp) over f32x4 lanes.
-template <typename Op>
+// The shared loop (simd_loop.hpp) over f32x4 lanes, `Unroll` vectors per step.
+template <std::size_t Unroll = 2, typename Op>
 void for_each4(const float* xs, float* out, std::size_t n, Op op) {
-  simd::for_each_vector<f32x4>(xs, out, n, op);
+  simd::for_each_vector<f32x4, Unroll>(xs, out, n, op);
 }
+
+// relu and leaky_relu are two instructions per vector: eight vectors per step cut the loop's share
+// (prepared calls in the module, float32: n = 1000 0.095 → 0.086 ns per element, n = 1e6 0.31 → 0.29).
+constexpr std::size_t kCheapUnroll = 8;
 
 }  // namespace
 
 void relu_f32(const float* xs, float* out, std::size_t n, const double*) {
-  for_each4(xs, out, n, [](f32x4 v) { return relu4(v); });
+  for_each4<kCheapUnroll>(xs, out, n, [](f32x4 v) { return relu4(v); });
 }
 
 // Slope 0 is ReLU (and keeps −∞·0 from becoming NaN: the limit is 0).
@@ -251,7 +255,7 @@ void leaky_relu_f32(const float* xs, float* out, std::size_t n, const double* pa
   if (s == 0.0f) return relu_f32(xs, out, n, params);
   // For 0 < s ≤ 1, leaky_relu(v) = (s·v < v ? v : s·v), which is WebAssembly's pmax(s·v, v): one
   // multiply and one instruction, NaN and −∞ carried through as the float64 kernel does.
-  for_each4(xs, out, n, [s](f32x4 v) {
+  for_each4<kCheapUnroll>(xs, out, n, [s](f32x4 v) {
     const f32x4 sv = v * s;
 #ifdef __wasm_simd128__
     return f32x4(wasm_f32x4_pmax(v128_t(sv), v128_t(v)));

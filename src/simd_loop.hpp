@@ -1,5 +1,6 @@
-// The loop every vectorised batch kernel shares: two independent vectors per step (one's long latency
-// chain overlaps the other's), and the array's tail run through
+// The loop every vectorised batch kernel shares: `Unroll` independent vectors per step (two by default, so
+// one's long latency chain overlaps the other's; eight for kernels of one or two instructions, whose loop
+// would otherwise spend as much on its own counting as on the data), and the array's tail run through
 // the same loop from a zero-padded copy, so each kernel body is inlined once (the module stays small).
 #pragma once
 
@@ -9,27 +10,37 @@
 namespace alab::simd {
 
 // out[i] = op(xs[i]) lane-wise for i < n, with `Vec` a compiler vector of `T` (e.g. 4 floats, 2 doubles).
-template <typename Vec, typename T, typename Op>
+template <typename Vec, std::size_t Unroll = 2, typename T, typename Op>
 void for_each_vector(const T* xs, T* out, std::size_t n, Op op) {
   constexpr std::size_t lanes = sizeof(Vec) / sizeof(T);
-  constexpr std::size_t step = 2 * lanes;
+  constexpr std::size_t step = Unroll * lanes;
+  const std::size_t stepped = n - n % step;  // values the unrolled loop takes
+  std::size_t done = stepped;
+  // With a wide step, whole vectors past the last step go one at a time (a cheap body copied once more),
+  // so the padded pass below only ever holds part of one vector.
+  if constexpr (Unroll > 2) {
+    for (; done + lanes <= n; done += lanes) {
+      Vec v;
+      std::memcpy(&v, xs + done, sizeof v);
+      v = op(v);
+      std::memcpy(out + done, &v, sizeof v);
+    }
+  }
+  const std::size_t left = n - done;
   T padded_in[step] = {}, padded_out[step];
   const T* src = xs;
   T* dst = out;
-  std::size_t count = n - n % step;
-  const std::size_t left = n - count;
+  std::size_t count = stepped;
   // Kept a loop (clang would otherwise unroll these two passes into two copies of the kernel).
 #if defined(__clang__)
 #pragma clang loop unroll(disable)
 #endif
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t i = 0; i < count; i += step) {
-      Vec v0, v1;
-      std::memcpy(&v0, src + i, sizeof v0);
-      std::memcpy(&v1, src + i + lanes, sizeof v1);
-      const Vec r0 = op(v0), r1 = op(v1);
-      std::memcpy(dst + i, &r0, sizeof r0);
-      std::memcpy(dst + i + lanes, &r1, sizeof r1);
+      Vec v[Unroll];
+      for (std::size_t u = 0; u < Unroll; ++u) std::memcpy(&v[u], src + i + u * lanes, sizeof(Vec));
+      for (std::size_t u = 0; u < Unroll; ++u) v[u] = op(v[u]);
+      for (std::size_t u = 0; u < Unroll; ++u) std::memcpy(dst + i + u * lanes, &v[u], sizeof(Vec));
     }
     if (pass == 1 || left == 0) break;
     std::memcpy(padded_in, xs + (n - left), left * sizeof(T));
