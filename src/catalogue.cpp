@@ -50,7 +50,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = true, .smoothness = S::c_inf, .saturation = Sat::none,
    .identity_near_zero = true, .use = "regression_output",
    .torch_module = "torch.nn.Identity", .torch_functional = "",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(identity)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(identity)},
 
   {.fn = Fn::relu, .id = "relu", .name = "ReLU", .group = "relu", .article_order = 1,
    .params = {}, .lo = -5, .hi = 5,

@@ -7,6 +7,7 @@
 
 namespace alab::fast {
 
+void identity_f32(const float* xs, float* out, std::size_t n, const double* params);
 void relu_f32(const float* xs, float* out, std::size_t n, const double* params);
 void leaky_relu_f32(const float* xs, float* out, std::size_t n, const double* params);
 void sigmoid_f32(const float* xs, float* out, std::size_t n, const double* params);

@@ -31,9 +31,11 @@ const jsLoops = {
   softplus: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.log1p(Math.exp(x[i])); },
 };
 
-// The same inputs everywhere: the chart's x range swept again and again (as native_batch.cpp does).
+// The same inputs everywhere: the chart's x range swept from end to end, again and again for long arrays
+// (every 9,973 values), as native_batch.cpp does; a short array sweeps the whole range once.
 function fillRange(array, [lo, hi]) {
-  for (let i = 0; i < array.length; i++) array[i] = lo + (hi - lo) * ((i % 9973) / 9972);
+  const period = Math.min(array.length, 9973);
+  for (let i = 0; i < array.length; i++) array[i] = lo + (hi - lo) * ((i % period) / Math.max(1, period - 1));
   return array;
 }
 

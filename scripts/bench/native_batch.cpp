@@ -14,7 +14,10 @@ namespace {
 template <typename T, typename Apply>
 std::vector<double> time_runs(std::size_t n, double lo, double hi, int runs, Apply apply) {
   std::vector<T> xs(n), out(n);
-  for (std::size_t i = 0; i < n; ++i) xs[i] = static_cast<T>(lo + (hi - lo) * (static_cast<double>(i % 9973) / 9972.0));
+  // The range swept from end to end, every 9,973 values (a short array sweeps it once), as activations.mjs does.
+  const std::size_t period = std::min<std::size_t>(n, 9973);
+  for (std::size_t i = 0; i < n; ++i)
+    xs[i] = static_cast<T>(lo + (hi - lo) * (static_cast<double>(i % period) / static_cast<double>(std::max<std::size_t>(1, period - 1))));
   const std::size_t reps = std::max<std::size_t>(1, 2'000'000 / n);
   std::vector<double> ns;
   for (int r = 0; r < runs; ++r) {
