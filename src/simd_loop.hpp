@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <utility>
 
 namespace alab::simd {
 
@@ -37,10 +38,14 @@ void for_each_vector(const T* xs, T* out, std::size_t n, Op op) {
 #endif
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t i = 0; i < count; i += step) {
-      Vec v[Unroll];
-      for (std::size_t u = 0; u < Unroll; ++u) std::memcpy(&v[u], src + i + u * lanes, sizeof(Vec));
-      for (std::size_t u = 0; u < Unroll; ++u) v[u] = op(v[u]);
-      for (std::size_t u = 0; u < Unroll; ++u) std::memcpy(dst + i + u * lanes, &v[u], sizeof(Vec));
+      // Expanded at compile time (a loop over the vectors was left rolled for large kernels: GELU float64
+      // ran 20 % slower).
+      [&]<std::size_t... U>(std::index_sequence<U...>) {
+        Vec v[Unroll];
+        (std::memcpy(&v[U], src + i + U * lanes, sizeof(Vec)), ...);
+        ((v[U] = op(v[U])), ...);
+        (std::memcpy(dst + i + U * lanes, &v[U], sizeof(Vec)), ...);
+      }(std::make_index_sequence<Unroll>{});
     }
     if (pass == 1 || left == 0) break;
     std::memcpy(padded_in, xs + (n - left), left * sizeof(T));
