@@ -98,8 +98,9 @@ export async function run({ quick = false } = {}) {
     const longTasks = await trainingLongTasks(browser, url, quick ? 3 : 10);
     const firstCurve = median(views.map((v) => v.firstCurve));
     const rows = [
-      { measure: 'first view, raw', value: views[0].raw / 1024, unit: 'KB', budget: null },
-      { measure: 'first view, gzip', value: views[0].gzip / 1024, unit: 'KB', budget: BUDGET.firstViewGzipKB },
+      // Decimal kilobytes (1 kB = 1000 B), the stricter reading of the issue's "200 KB".
+      { measure: 'first view, raw', value: views[0].raw / 1000, unit: 'kB', budget: null },
+      { measure: 'first view, gzip', value: views[0].gzip / 1000, unit: 'kB', budget: BUDGET.firstViewGzipKB },
       { measure: 'requests in first view', value: views[0].requests, unit: '', budget: null },
       { measure: 'navigation → first curve (median)', value: firstCurve, unit: 'ms', budget: BUDGET.firstCurveMs },
       { measure: `slider input → chart redrawn, median of ${moves.work.length}`, value: median(moves.work), unit: 'ms', budget: BUDGET.sliderMedianMs },
