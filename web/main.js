@@ -73,16 +73,27 @@ function afterNextPaint() {
   });
 }
 
-// A link to a part of the lesson (#fn-gelu, or the state's section) lands there once the page is built: the
-// browser looked for the element before it existed, and content has been inserted above it since. Twice, as the
-// sections that come near the window take their real size in the next frame, which moves the target.
-async function showLinkedPart(section) {
+const pinMs = 3000;
+const readerInputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+
+// A link to a part of the lesson (#fn-gelu, #summary, or the state's section) lands there once the page is built:
+// the browser looked for the element before it existed. Figures near it then mount and take their real size,
+// which moves it (a summary table below an unmounted compare chart moved 700 px), so it stays pinned to the top
+// whenever the page's size changes, until the reader scrolls, clicks or types, or for 3 s.
+function showLinkedPart(section) {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = (id && document.getElementById(id)) || (section && document.getElementById(section));
   if (!target) return;
-  target.scrollIntoView({ behavior: 'instant' });
-  await afterNextPaint();
-  target.scrollIntoView({ behavior: 'instant' });
+  const show = () => target.scrollIntoView({ behavior: 'instant' });
+  const resized = new ResizeObserver(show);
+  const stop = () => {
+    resized.disconnect();
+    for (const type of readerInputs) removeEventListener(type, stop, true);
+  };
+  show();
+  resized.observe(document.body);
+  for (const type of readerInputs) addEventListener(type, stop, { capture: true, passive: true });
+  setTimeout(stop, pinMs);
 }
 
 async function start() {
@@ -185,7 +196,7 @@ async function start() {
     for (const id of ['article-functions', 'family-groups']) applyStrings(document.getElementById(id));
   }
   mountLazily(figuresToMount(), mountFigure);
-  await showLinkedPart(state.section);
+  showLinkedPart(state.section);
   document.body.dataset.ready = 'true';
 }
 

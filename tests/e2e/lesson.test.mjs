@@ -142,7 +142,8 @@ test('a shared link restores the view', async () => {
 // The function sections are built after the first curve is painted, so the browser cannot find a link's target
 // by itself: the page scrolls there once it is built, and the target stays put while the figures above it mount.
 test('a deep link lands on its part, and stays there while the page fills in', async () => {
-  for (const [address, target] of [['#fn-gelu', '#fn-gelu'], ['?lang=zh#fn-elu', '#fn-elu'], ['?section=family', '#family'], ['#compare', '#compare']]) {
+  for (const [address, target] of [['#fn-gelu', '#fn-gelu'], ['?lang=zh#fn-elu', '#fn-elu'], ['?section=family', '#family'],
+    ['#compare', '#compare'], ['#summary', '#summary'], ['?section=why-vanishing', '#why-vanishing']]) {
     for (const width of [1280, 360]) {
       const { page, context, problems } = await harness.open(`${harness.url}${address}`, { width, height: 800 });
       await waitForAllFigures(page);
@@ -157,6 +158,21 @@ test('a deep link lands on its part, and stays there while the page fills in', a
       await context.close();
     }
   }
+});
+
+// The pin on a linked part lets go as soon as the reader scrolls: the page never pulls them back.
+test('scrolling right after opening a deep link is not undone', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}#fn-gelu`, { width: 1280, height: 800 });
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, 600);
+  await page.waitForFunction(() => document.getElementById('fn-gelu').getBoundingClientRect().top < -300);
+  await waitForAllFigures(page);
+  await page.waitForTimeout(300);
+  const top = await page.$eval('#fn-gelu', (element) => element.getBoundingClientRect().top);
+  assert.ok(top < -300, `the reader scrolled down, but #fn-gelu came back to ${top} px`);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('hostile or malformed URL parameters are ignored and inject nothing', async () => {
