@@ -125,6 +125,39 @@ test('lock=1 on the neuron fixes the question the teacher set', async () => {
   }
 });
 
+// A teacher fixes a demo's question (spirals, tanh) and the students run it: settings locked, play enabled.
+test('lock=1 on a demo fixes its settings but the students can still run it', async () => {
+  const demo = '[data-demo="nonlinearity"]';
+  const { page, context, problems } = await openEmbed('embed=1&part=demo&demo=nonlinearity&nonlinearity.dataset=spirals' +
+    '&nonlinearity.activation=tanh&lock=1', demo);
+  try {
+    for (const control of ['dataset', 'activation']) assert.ok(await page.locator(`${demo} [data-control="${control}"]`).isDisabled(), control);
+    assert.equal(await page.locator(`${demo} [data-control="dataset"]`).inputValue(), 'spirals');
+    for (const control of ['play', 'step', 'reset']) assert.ok(await page.locator(`${demo} [data-control="${control}"]`).isEnabled(), control);
+    await page.click(`${demo} [data-control="step"]`);
+    await page.click(`${demo} [data-control="step"]`);
+    assert.equal(await page.getAttribute(`${demo} [data-readout="chosen"]`, 'data-epoch'), '2', 'two epochs trained');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('hide= names a demo\'s settings too', async () => {
+  const demo = '[data-demo="vanishing"]';
+  const { page, context, problems } = await openEmbed('embed=1&part=demo&demo=vanishing&vanishing.depth=12&hide=activation,init,depth', demo);
+  try {
+    for (const control of ['activation', 'init', 'depth']) {
+      assert.equal(await visible(page, `${demo} [data-control="${control}"]`), 0, `${control} hidden`);
+    }
+    assert.equal(await visible(page, `${demo} .demo-field label, ${demo} .slider label`), 0, 'their labels go with them');
+    assert.equal(await page.locator(`${demo} details tbody tr`).count(), 12, 'the hidden depth still applies');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('hostile embed parameters fall back to defaults and inject nothing', async () => {
   const evil = encodeURIComponent('<img src=x onerror="window.pwned=1">');
   const query = `embed=1&part=${evil}&fn=${evil}&hide=${evil},range&lock=${evil}&id=${evil}&demo=${evil}`;

@@ -11,8 +11,10 @@ export function menu({ labelKey, options, value }) {
   return { wrapper: el('div', { class: 'demo-field' }, [el('label', { for: id, i18n: labelKey }), select]), select };
 }
 
+// A demo's run control (play, step, reset): it stays enabled in a locked embed, where the settings are fixed
+// but running the demo is the point.
 export function button(key, attrs = {}) {
-  return el('button', { type: 'button', class: 'demo-button', i18n: key, ...attrs });
+  return el('button', { type: 'button', class: 'demo-button embed-keep-enabled', i18n: key, ...attrs });
 }
 
 // Parses "#rrggbb" or "rgb(r, g, b)" into [r, g, b]; `fallback` when it cannot.

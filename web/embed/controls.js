@@ -14,7 +14,11 @@ const controlSelectors = {
   inputs: [neuronInputs.map((n) => `input[data-neuron="${n}"]`).join(', '), '.slider'],
   weights: [neuronWeights.map((n) => `input[data-neuron="${n}"]`).join(', '), '.slider'],
   bias: ['input[data-neuron="b"]', '.slider'],
-  activation: ['.neuron-menu'],
+  activation: ['.neuron-menu, [data-demo] [data-control="activation"]', '.demo-field'],
+  dataset: ['[data-demo] [data-control="dataset"]', '.demo-field'],
+  init: ['[data-demo] [data-control="init"]', '.demo-field'],
+  depth: ['[data-demo] [data-control="depth"]', '.slider'],
+  scale: ['[data-demo] [data-control="scale"]', '.slider'],
   diagram: ['.neuron-diagram'],
   picker: ['.compare-pickers'],
   draw: ['.draw'],
@@ -50,7 +54,9 @@ function hiddenElements(root, names) {
 const controlTags = 'input, select, textarea, button';
 
 // Hides the named controls and, when `locked`, disables every control under `root` (they stay visible so the
-// student sees the settings of the question). Idempotent: call it again after a figure adds controls.
+// student sees the settings of the question) except those marked `.embed-keep-enabled` (a demo's play, step
+// and reset: running the demo is the point of the question). Idempotent: call it again after a figure adds
+// controls.
 export function applyControlRules(root, { hide, locked }) {
   for (const element of hiddenElements(root, hide)) {
     element.hidden = true;

@@ -10,7 +10,8 @@ export const partNames = ['fn', 'try', 'neuron', 'compare', 'summary', 'demo'];
 
 // Controls that `hide=` can name, besides each function parameter (negative_slope, …) and each neuron slider.
 export const controlNames = ['derivative', 'params', 'reset', 'range', 'table', 'readout', 'formula',
-  'inputs', 'weights', 'bias', 'activation', 'diagram', 'picker', 'draw', 'count', 'threshold', 'code'];
+  'inputs', 'weights', 'bias', 'activation', 'diagram', 'picker', 'draw', 'count', 'threshold', 'code',
+  'dataset', 'init', 'depth', 'scale'];
 
 // The embed properties for a catalogue (`rows`); demos are the ones registered in demos/index.js.
 export function embedProps(rows) {
