@@ -190,3 +190,22 @@ test('without the parent script the frame keeps the snippet\'s fixed height and 
     await context.close();
   }
 });
+
+// A demo set up on the page (circle data, tanh) is embedded as it is set.
+test('a demo\'s Embed snippet carries the demo\'s settings', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}?lang=en&vanishing.depth=30#why-nonlinearity`);
+  const demo = '[data-demo="nonlinearity"]';
+  await page.waitForSelector(`${demo}[data-mounted="true"]`);
+  await page.selectOption(`${demo} [data-control="dataset"]`, 'circle');
+  await page.selectOption(`${demo} [data-control="activation"]`, 'tanh');
+  await page.click('.embed-button[data-embed-target="nonlinearity"]');
+  const frame = await page.locator('dialog.embed-dialog textarea.embed-code').first().inputValue();
+  const src = new URL(/src="([^"]+)"/.exec(frame)[1].replace(/&amp;/g, '&'));
+  assert.equal(src.searchParams.get('part'), 'demo');
+  assert.equal(src.searchParams.get('demo'), 'nonlinearity');
+  assert.equal(src.searchParams.get('nonlinearity.dataset'), 'circle');
+  assert.equal(src.searchParams.get('nonlinearity.activation'), 'tanh');
+  assert.equal([...src.searchParams.keys()].filter((k) => k.startsWith('vanishing.')).length, 0, 'only this demo\'s settings');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

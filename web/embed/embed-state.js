@@ -33,7 +33,7 @@ export function embedProps(rows) {
 }
 
 // The state names an embed link for `part` carries: that part's own properties and the parameters of the
-// functions it draws (the neuron's activation, the compared functions), nothing else.
+// functions it draws (the neuron's activation, the compared functions), a demo's settings, nothing else.
 export function partStateNames(part, state, rows, allNames) {
   const prefixed = (prefix) => allNames.filter((n) => n.startsWith(`${prefix}.`));
   const paramsOf = (id) => (rows.find((r) => r.id === id)?.params ?? []).map((p) => `${id}.${p.name}`);
@@ -43,6 +43,7 @@ export function partStateNames(part, state, rows, allNames) {
     case 'neuron': return [...prefixed('neuron'), ...paramsOf(state['neuron.fn'])];
     case 'compare': return ['compare', ...prefixed('compare'), ...state.compare.flatMap(paramsOf)];
     case 'summary': return prefixed('table');
+    case 'demo': return prefixed(state.demo);
     default: return [];
   }
 }
