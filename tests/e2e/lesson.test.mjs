@@ -75,6 +75,39 @@ test('the sigmoid try-it box shows sigmoid(x) of the x it shows, and new draws c
   await context.close();
 });
 
+// Keyboard users get the same crosshair: Tab to the chart, arrow keys move it, the readout is announced.
+test('the crosshair moves from the keyboard, and its readout is announced while the chart has focus', async () => {
+  const { page, context, problems } = await harness.open(harness.url);
+  const figure = '#fn-sigmoid [data-figure="curve"]';
+  const canvas = page.locator(`${figure} canvas`);
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${figure}[data-mounted="true"]`);
+  await canvas.focus();
+  assert.equal(await page.getAttribute(`${figure} .readout`, 'aria-live'), 'polite');
+  const read = async () => {
+    const text = (await page.textContent(`${figure} .readout`)).replace(/−/g, '-');
+    const [, x, f, df] = text.match(/x = (\S+)\s+f\(x\) = (\S+)\s+f′\(x\) = (\S+)/);
+    return { x: Number(x), f: Number(f), df: Number(df) };
+  };
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await read()).x, 0, 'the first key press shows the crosshair at x = 0');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  const { x, f, df } = await read();
+  // The sigmoid's axis spans 10 (−5 to 5): ten steps of 1/100 and one Shift step of 1/10 make x = 2.
+  assert.ok(Math.abs(x - 2) < 0.05, `ten steps and one big step right of 0: x = ${x}`);
+  const s = 1 / (1 + Math.exp(-x));
+  assert.ok(Math.abs(f - s) < 1e-3 && Math.abs(df - s * (1 - s)) < 1e-3, `sigmoid and its slope at ${x}`);
+  await page.keyboard.press('Home');
+  assert.ok((await read()).x < -4, 'Home goes to the left end');
+  await page.keyboard.press('Escape');
+  assert.ok(!/x = /.test(await page.textContent(`${figure} .readout`)), 'Escape hides it');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.getAttribute(`${figure} .readout`, 'aria-live'), 'off', 'quiet again after the chart loses focus');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the crosshair reads x, f(x) and f′(x) from the module', async () => {
   const { page, context } = await harness.open(harness.url);
   const canvas = page.locator('#fn-relu [data-figure="curve"] canvas');

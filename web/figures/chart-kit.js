@@ -82,8 +82,40 @@ const crosshairPlugin = {
   },
 };
 
-// A line chart with linear axes; `onPointer(x | null)` receives the data x under the pointer.
-export function createLineChart(canvas, { datasets, legend = false, onPointer, onResize }) {
+const keyboardSteps = 100;  // an arrow key moves the crosshair 1/100 of the x axis, with Shift 1/10
+
+// The crosshair from the keyboard: focus the chart, then the arrow keys move along x (Shift: ten times as far),
+// Home and End jump to the ends, Escape hides it. `onPointer` gets x as it does from a pointer, so the
+// figure's readout follows; that readout is announced to screen readers while the chart has focus.
+function keyboardCrosshair(canvas, chart, onPointer, readout) {
+  canvas.tabIndex = 0;
+  canvas.addEventListener('keydown', (event) => {
+    const { min, max } = chart.scales.x;
+    const start = min <= 0 && max >= 0 ? 0 : (min + max) / 2;
+    const step = ((max - min) / keyboardSteps) * (event.shiftKey ? 10 : 1);
+    const at = chart.$crosshairX;
+    const moves = {
+      ArrowLeft: () => (at === null ? start : at - step),
+      ArrowDown: () => (at === null ? start : at - step),
+      ArrowRight: () => (at === null ? start : at + step),
+      ArrowUp: () => (at === null ? start : at + step),
+      Home: () => min,
+      End: () => max,
+      Escape: () => null,
+    };
+    if (!moves[event.key]) return;
+    event.preventDefault();
+    const x = moves[event.key]();
+    onPointer(x === null ? null : Math.min(max, Math.max(min, x)));
+  });
+  if (!readout) return;
+  canvas.addEventListener('focus', () => readout.setAttribute('aria-live', 'polite'));
+  canvas.addEventListener('blur', () => readout.setAttribute('aria-live', 'off'));
+}
+
+// A line chart with linear axes; `onPointer(x | null)` receives the data x under the pointer or the keyboard's
+// crosshair (see keyboardCrosshair; `readout` is the element that shows the values at x).
+export function createLineChart(canvas, { datasets, legend = false, onPointer, onResize, readout }) {
   const colours = themeColours();
   const axis = () => ({
     type: 'linear', min: -1, max: 1,
@@ -116,6 +148,7 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
   });
   constructed = true;
   chart.$crosshairX = null;
+  if (onPointer) keyboardCrosshair(canvas, chart, onPointer, readout);
   followTheme(chart, colours);
   return chart;
 }

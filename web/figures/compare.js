@@ -52,7 +52,7 @@ export function mount(element, api) {
     chart.draw();
   };
   const chart = createLineChart(canvas, {
-    datasets: [], legend: true, onPointer: (x) => showReadout(x),
+    datasets: [], legend: true, onPointer: (x) => showReadout(x), readout,
     onResize: () => requestAnimationFrame(() => last && render(last, true)),
   });
   const pointsById = new Map();

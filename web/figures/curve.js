@@ -65,7 +65,7 @@ export function mount(element, api) {
       { label: 'f(x)', data: values, borderColor: '', borderWidth: 2.5 },
       { label: 'f′(x)', data: slopes, borderColor: '', borderDash: [6, 4], hidden: true },
     ],
-    onPointer: (x) => showReadout(x),
+    onPointer: (x) => showReadout(x), readout,
     onResize: () => requestAnimationFrame(() => last && render(last, true)),
   });
   const recolour = (colours) => {

@@ -93,7 +93,7 @@ export function mount(element, api) {
       { label: 'f', data: curve, borderColor: '' },
       { label: 'z', data: marker, showLine: false, pointRadius: 6, pointHoverRadius: 6, borderColor: '', backgroundColor: '' },
     ],
-    onPointer: (x) => showReadout(x),
+    onPointer: (x) => showReadout(x), readout,
     onResize: () => requestAnimationFrame(() => last && render(last, true)),
   });
   chart.$recolour = (c) => {
