@@ -2,6 +2,13 @@
 // decision-boundary heat map, and an animation loop that trains a little per frame.
 import { el, uniqueId } from '../dom.js';
 import { followTheme, onThemeChange, themeColours, tickLabel } from '../figures/chart-kit.js';
+import { choiceProp } from '../state.js';
+
+// The activations a demo's menu offers against its linear baseline: every catalogue id but identity.
+export const nonlinearIds = (rows) => rows.filter((r) => r.id !== 'identity').map((r) => r.id);
+
+// A demo setting chosen from `values`, defaulting to `preferred` when the catalogue has it, else the first.
+export const settingChoice = (name, preferred, values) => choiceProp(name, values.includes(preferred) ? preferred : values[0], values);
 
 // A labelled <select>; options are [{value, key}] (translated) or [{value, text}] (names such as "ReLU").
 export function menu({ labelKey, options, value }) {

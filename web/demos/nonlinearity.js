@@ -3,8 +3,7 @@
 // the decision boundaries, the loss curves and the accuracy. All computation is in the module.
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { choiceProp } from '../state.js';
-import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
+import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-kit.js';
 
 const LAYERS = [2, 8, 8, 1];
 const RANGE = [-1.5, 1.5];
@@ -17,13 +16,11 @@ function affine([m1, m2], c) {
   return `${formatNumber(m1, 3)}·x₁ ${term(m2, '·x₂')} ${term(c, '')}`;
 }
 
-const chosenIds = (rows) => rows.filter((r) => r.id !== 'identity').map((r) => r.id);
-
 // The settings a link or an embed carries: the data set and the activation of the second network.
 export function settings(rows, options) {
   return [
-    choiceProp('nonlinearity.dataset', 'xor', options.datasets),
-    choiceProp('nonlinearity.activation', chosenIds(rows).includes('relu') ? 'relu' : chosenIds(rows)[0], chosenIds(rows)),
+    settingChoice('nonlinearity.dataset', 'xor', options.datasets),
+    settingChoice('nonlinearity.activation', 'relu', nonlinearIds(rows)),
   ];
 }
 
@@ -36,7 +33,7 @@ export function mount(element, api) {
   });
   const activationMenu = menu({
     labelKey: 'demo.activation', value: api.state()['nonlinearity.activation'],
-    options: chosenIds(api.rows).map((id) => ({ value: id, text: api.rowById.get(id).name })),
+    options: nonlinearIds(api.rows).map((id) => ({ value: id, text: api.rowById.get(id).name })),
   });
   datasetMenu.select.dataset.control = 'dataset';
   activationMenu.select.dataset.control = 'activation';

@@ -4,8 +4,7 @@
 // activation — only random initialisation breaks the symmetry.
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { choiceProp } from '../state.js';
-import { bindSettings, button, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
+import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-kit.js';
 
 const LAYERS = [2, 4, 1];
 const UNITS = LAYERS[1];
@@ -21,19 +20,16 @@ function distinctUnits(layer) {
   return rows.size;
 }
 
-const activationIds = (rows) => rows.filter((r) => r.id !== 'identity').map((r) => r.id);
-
 // The setting a link or an embed carries: the activation of both networks.
 export function settings(rows) {
-  const ids = activationIds(rows);
-  return [choiceProp('symmetry.activation', ids.includes('tanh') ? 'tanh' : ids[0], ids)];
+  return [settingChoice('symmetry.activation', 'tanh', nonlinearIds(rows))];
 }
 
 export function mount(element, api) {
   const { lab, t } = api;
   const activationMenu = menu({
     labelKey: 'demo.activation', value: api.state()['symmetry.activation'],
-    options: activationIds(api.rows).map((id) => ({ value: id, text: api.rowById.get(id).name })),
+    options: nonlinearIds(api.rows).map((id) => ({ value: id, text: api.rowById.get(id).name })),
   });
   activationMenu.select.dataset.control = 'activation';
   const play = button('demo.play', { 'aria-pressed': 'false', 'data-control': 'play' });

@@ -4,8 +4,8 @@
 import { el, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { tickLabel } from '../figures/chart-kit.js';
-import { choiceProp, integerProp } from '../state.js';
-import { bindSettings, createChart, menu } from './demo-kit.js';
+import { integerProp } from '../state.js';
+import { bindSettings, createChart, menu, settingChoice } from './demo-kit.js';
 
 const WIDTH = 32;
 
@@ -27,11 +27,10 @@ function scientific(text) {
 
 // The settings a link or an embed carries: depth, activation and initialisation.
 export function settings(rows, options) {
-  const ids = rows.map((r) => r.id);
   return [
     integerProp('vanishing.depth', 20, 1, 50),
-    choiceProp('vanishing.activation', ids.includes('sigmoid') ? 'sigmoid' : ids[0], ids),
-    choiceProp('vanishing.init', 'torch_default', options.inits),
+    settingChoice('vanishing.activation', 'sigmoid', rows.map((r) => r.id)),
+    settingChoice('vanishing.init', 'torch_default', options.inits),
   ];
 }
 
