@@ -50,23 +50,45 @@ async function sliderLatency(browser, url, moves) {
   const slider = page.locator('[data-fn="leaky_relu"] [data-figure="curve"][data-mounted="true"] input[type="range"]').first();
   await slider.waitFor({ timeout: 20000 });
   await slider.scrollIntoViewIfNeeded();
-  // Per move: `work` is the input event's handling, chart redraw included (Chart.js draws synchronously
-  // with animation off); `frame` adds the wait for the next frame and its paint, which on a 60 Hz
-  // display is mostly waiting for the display, not work the page does.
+  // A student drags once the page has settled: every figure mounted (they mount in idle time after load).
+  await page.waitForSelector('body[data-figures-mounted="all"]', { timeout: 30000 });
+  // Chromium delivers a dragged slider's input at the start of a frame (continuous input is aligned to
+  // requestAnimationFrame), runs its handler (Chart.js redraws synchronously, animation off), then styles,
+  // lays out, paints and commits that same frame. Each move does that: inside a frame callback it sets the
+  // value and dispatches `input`, and a message posted from there is delivered once the frame's rendering
+  // has finished on the main thread. Per move: `work` is the handler alone, `paint` input → frame painted,
+  // `vsync` the time when the input instead arrives just after a frame (it then waits for the next one,
+  // which on a 60 Hz display is mostly waiting for the display, not work the page does).
   const times = await slider.evaluate(async (input, count) => {
     const work = [];
-    const frame = [];
-    const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    await afterPaint();
-    for (let i = 0; i < count; i++) {
+    const paint = [];
+    const vsync = [];
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const afterRendering = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+    const move = (i) => {
       input.value = String((i % 100) / 100);
       const start = performance.now();
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      work.push(performance.now() - start);
-      await afterPaint();
-      frame.push(performance.now() - start);
+      return { start, handled: performance.now() };
+    };
+    await nextFrame();
+    for (let i = 0; i < count; i++) {
+      const inFrame = await new Promise((resolve) => requestAnimationFrame(() => {
+        const { start, handled } = move(i);
+        afterRendering().then((end) => resolve({ start, handled, end }));
+      }));
+      work.push(inFrame.handled - inFrame.start);
+      paint.push(inFrame.end - inFrame.start);
+      await afterRendering();
+      const { start } = move(i + 50);
+      await nextFrame();
+      vsync.push((await afterRendering()) - start);
     }
-    return { work, frame };
+    return { work, paint, vsync };
   }, moves);
   await context.close();
   return times;
@@ -103,9 +125,11 @@ export async function run({ quick = false } = {}) {
       { measure: 'first view, gzip', value: views[0].gzip / 1000, unit: 'kB', budget: BUDGET.firstViewGzipKB },
       { measure: 'requests in first view', value: views[0].requests, unit: '', budget: null },
       { measure: 'navigation → first curve (median)', value: firstCurve, unit: 'ms', budget: BUDGET.firstCurveMs },
-      { measure: `slider input → chart redrawn, median of ${moves.work.length}`, value: median(moves.work), unit: 'ms', budget: BUDGET.sliderMedianMs },
-      { measure: `slider input → chart redrawn, p95 of ${moves.work.length}`, value: percentile(moves.work, 95), unit: 'ms', budget: BUDGET.sliderP95Ms },
-      { measure: 'slider input → next frame painted (incl. vsync wait), median', value: median(moves.frame), unit: 'ms', budget: null },
+      { measure: `slider input → frame painted, median of ${moves.paint.length}`, value: median(moves.paint), unit: 'ms', budget: BUDGET.sliderMedianMs },
+      { measure: `slider input → frame painted, p95 of ${moves.paint.length}`, value: percentile(moves.paint, 95), unit: 'ms', budget: BUDGET.sliderP95Ms },
+      { measure: 'slider input → chart drawn (handler, Chart.js paints the canvas), median', value: median(moves.work), unit: 'ms', budget: BUDGET.sliderMedianMs },
+      { measure: 'slider input → chart drawn (handler, Chart.js paints the canvas), p95', value: percentile(moves.work, 95), unit: 'ms', budget: BUDGET.sliderP95Ms },
+      { measure: 'slider input just after a frame → next frame painted (incl. vsync wait), median', value: median(moves.vsync), unit: 'ms', budget: null },
       { measure: `long tasks while training ${quick ? 3 : 10} s`, value: longTasks.length, unit: 'count', budget: 0 },
       { measure: 'longest task while training', value: longTasks.length ? Math.max(...longTasks) : 0, unit: 'ms', budget: BUDGET.longTaskMs },
     ];
