@@ -21,6 +21,17 @@ export function el(tag, attrs = {}, children = []) {
   return node;
 }
 
+// Sets a node's text only when it differs: rewriting the same text still marks the node for layout and paint,
+// and figures redraw on every slider move.
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+// Sets an attribute only when it differs, for the same reason.
+export function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
 // An SVG element with attributes.
 export function svg(tag, attrs = {}) {
   const node = document.createElementNS('http://www.w3.org/2000/svg', tag);

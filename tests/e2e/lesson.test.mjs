@@ -75,6 +75,43 @@ test('the sigmoid try-it box shows sigmoid(x) of the x it shows, and new draws c
   await context.close();
 });
 
+// Rows are rewritten in place when only values change, rebuilt when the count does: both must show the new numbers.
+test('the leaky ReLU try-it box follows the slope slider and the input count', async () => {
+  const { page, context, problems } = await harness.open(harness.url);
+  const section = '#fn-leaky_relu';
+  const box = `${section} [data-figure="try-it"]`;
+  await page.locator(box).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${box}[data-mounted]`);
+  const read = () => page.$$eval(`${box} tbody tr`, (rows) => rows.map((r) => ({
+    index: r.cells[0].textContent, x: Number(r.querySelector('.try-x').dataset.value),
+    y: Number(r.querySelector('.try-y').dataset.value), yText: r.querySelector('.try-y').textContent,
+  })));
+  const check = (rows, slope) => rows.forEach(({ index, x, y, yText }, i) => {
+    assert.equal(index, String(i));
+    assert.equal(y, x > 0 ? x : slope * x, `leaky_relu(${x}) with slope ${slope}`);
+    assert.equal(yText, y.toFixed(4));
+  });
+  await page.fill(`${box} .try-count`, '8');
+  await page.press(`${box} .try-count`, 'Enter');
+  const before = await read();
+  assert.equal(before.length, 8);
+  assert.ok(before.some((r) => r.x < 0), 'the seed draws a negative x');
+  await page.$eval(`${section} [data-figure="curve"] input[data-param="negative_slope"]`, (slider) => {
+    slider.value = '0.5';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const after = await read();
+  check(after, 0.5);
+  assert.deepEqual(after.map((r) => r.x), before.map((r) => r.x), 'the same inputs, new outputs');
+  await page.fill(`${box} .try-count`, '3');
+  await page.press(`${box} .try-count`, 'Enter');
+  const fewer = await read();
+  assert.equal(fewer.length, 3);
+  check(fewer, 0.5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Keyboard users get the same crosshair: Tab to the chart, arrow keys move it, the readout is announced.
 test('the crosshair moves from the keyboard, and its readout is announced while the chart has focus', async () => {
   const { page, context, problems } = await harness.open(harness.url);

@@ -1,6 +1,6 @@
 // One function's curve: f (and optionally f′) sampled by the module, parameter sliders from the catalogue with
 // a reset button, an x range, a crosshair reading x, f(x), f′(x) from the module, and a data table.
-import { el, slider } from '../dom.js';
+import { el, setAttr, setText, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
 import { createLineChart, createProbe, createSampler, niceLimits, tableXs, yExtent } from './chart-kit.js';
@@ -78,10 +78,10 @@ export function mount(element, api) {
   function showReadout(x, redraw = true) {
     chart.$crosshairX = x;
     if (x === null || !shown) {
-      readout.textContent = t('curve.readoutHint');
+      setText(readout, t('curve.readoutHint'));
     } else {
       const { f, df } = probe(id, shown.params, x);
-      readout.textContent = t('curve.readout', { x: formatNumber(x), f: formatNumber(f), df: formatNumber(df) });
+      setText(readout, t('curve.readout', { x: formatNumber(x), f: formatNumber(f), df: formatNumber(df) }));
     }
     if (redraw) chart.draw();
   }
@@ -108,7 +108,7 @@ export function mount(element, api) {
     derivativeBox.checked = derivative;
     for (const s of sliders) {
       s.input.value = String(params[s.param.name]);
-      s.output.textContent = formatNumber(params[s.param.name], 3);
+      setText(s.output, formatNumber(params[s.param.name], 3));
     }
     range.show(lo, hi);
     range.relabel();
@@ -120,7 +120,7 @@ export function mount(element, api) {
       paramMessage.textContent = t('curve.badParams', { reason: err.message });
       return;
     }
-    paramMessage.textContent = '';
+    setText(paramMessage, '');
     shown = { params, lo, hi };
     chart.data.datasets[1].hidden = !derivative;
     chart.options.plugins.legend.display = derivative;
@@ -129,9 +129,9 @@ export function mount(element, api) {
     Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
     showReadout(chart.$crosshairX, false);
     chart.update('none');
-    canvas.setAttribute('aria-label', t(derivative ? 'curve.labelWithDerivative' : 'curve.label',
+    setAttr(canvas, 'aria-label', t(derivative ? 'curve.labelWithDerivative' : 'curve.label',
       { name: row.name, lo: formatNumber(lo), hi: formatNumber(hi) }));
-    table.querySelector('caption').textContent = t('curve.tableCaption', { name: row.name });
+    setText(table.querySelector('caption'), t('curve.tableCaption', { name: row.name }));
     fillTable();
   }
   return (state) => render(state);

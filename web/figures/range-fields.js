@@ -49,8 +49,8 @@ export function rangeFields(container, t, onChange) {
     // Shows the state's range unless the student is in the middle of fixing an invalid entry.
     show(lo, hi) {
       if (errorKey) return;
-      if (document.activeElement !== from) from.value = String(lo);
-      if (document.activeElement !== to) to.value = String(hi);
+      if (document.activeElement !== from && from.value !== String(lo)) from.value = String(lo);
+      if (document.activeElement !== to && to.value !== String(hi)) to.value = String(hi);
     },
     relabel() {
       if (errorKey) message.textContent = t(errorKey, { limit: rangeLimit });

@@ -1,7 +1,7 @@
 // "Try it": the article's experiment of feeding standard-normal random inputs through a function, with a seed
 // button, the equivalent PyTorch code, and — for functions used on binary outputs — a threshold that turns
 // outputs into 0/1 class labels.
-import { el, slider, uniqueId } from '../dom.js';
+import { el, setAttr, setText, slider, uniqueId } from '../dom.js';
 import { formatTensor } from '../format.js';
 import { labelsOutputs, maxTryInputs, paramsOf } from '../page-state.js';
 import { parseNumberField } from './range-fields.js';
@@ -109,19 +109,25 @@ export function mount(element, api) {
     if (document.activeElement !== count || !count.hasAttribute('aria-invalid')) count.value = String(n);
     if (threshold) {
       threshold.input.value = String(cut);
-      threshold.output.textContent = cut.toFixed(2);
+      setText(threshold.output, cut.toFixed(2));
     }
     const labels = withLabels ? Array.from(ys, (y) => (y > cut ? 1 : 0)) : null;
-    body.replaceChildren(...Array.from(xs, (x, i) => el('tr', {}, [
-      el('th', { scope: 'row', text: String(i) }),
-      el('td', { class: 'try-x', 'data-value': String(x), text: x.toFixed(4) }),
-      el('td', { class: 'try-y', 'data-value': String(ys[i]), text: ys[i].toFixed(4) }),
-      withLabels ? el('td', { class: 'try-label', text: String(labels[i]) }) : null,
-    ])));
+    // Rows are rewritten in place (a parameter slider changes only the y column), rebuilt when the count changes.
+    const cells = (x, i) => [String(i), x.toFixed(4), ys[i].toFixed(4), ...(withLabels ? [String(labels[i])] : [])];
+    if (body.rows.length !== xs.length) {
+      body.replaceChildren(...Array.from(xs, (x, i) => el('tr', {}, cells(x, i).map((text, c) => (c === 0
+        ? el('th', { scope: 'row', text }) : el('td', { class: ['try-x', 'try-y', 'try-label'][c - 1] }))))));
+    }
+    xs.forEach((x, i) => {
+      const row = body.rows[i];
+      cells(x, i).forEach((text, c) => setText(row.cells[c], text));
+      setAttr(row.cells[1], 'data-value', String(x));
+      setAttr(row.cells[2], 'data-value', String(ys[i]));
+    });
     const printed = [formatTensor(xs), formatTensor(ys)];
     if (labels) printed.push(`tensor([${labels.map((l) => `${l}.`).join(', ')}])`);
-    console_.textContent = printed.join('\n');
-    seedNote.textContent = t('try.seed', { seed });
+    setText(console_, printed.join('\n'));
+    setText(seedNote, t('try.seed', { seed }));
     code.textContent = pytorchCode(row, params, n, seed, cut);
   };
 }
