@@ -19,8 +19,14 @@ function erf(x) {
   return s * y;
 }
 
-// One loop per function so the JIT inlines each body, as a hand-written JS kernel would be.
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
+const SQRT_2_OVER_PI = 0.7978845608028654;
+
+// One loop per function so the JIT inlines each body, as a hand-written JS kernel would be; every catalogue
+// function has one, at its default parameters, written the obvious way (PyTorch's formula with Math.*).
 const jsLoops = {
+  identity: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = x[i]; },
   relu: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v > 0 ? v : 0; } },
   leaky_relu: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v > 0 ? v : 0.01 * v; } },
   sigmoid: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = 1 / (1 + Math.exp(-x[i])); },
@@ -28,7 +34,21 @@ const jsLoops = {
   elu: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v > 0 ? v : Math.expm1(v); } },
   gelu: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = 0.5 * v * (1 + erf(v * SQRT1_2)); } },
   silu: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v / (1 + Math.exp(-v)); } },
-  softplus: (x, y) => { for (let i = 0; i < x.length; i++) y[i] = Math.log1p(Math.exp(x[i])); },
+  softplus: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v > 20 ? v : Math.log1p(Math.exp(v)); } },
+  selu: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = SELU_SCALE * (v > 0 ? v : SELU_ALPHA * Math.expm1(v)); } },
+  celu: (x, y) => { const alpha = 1; for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v > 0 ? v : alpha * Math.expm1(v / alpha); } },
+  gelu_tanh: (x, y) => {
+    for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v))); }
+  },
+  mish: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v * Math.tanh(v > 20 ? v : Math.log1p(Math.exp(v))); } },
+  softsign: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v / (1 + Math.abs(v)); } },
+  hardtanh: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v < -1 ? -1 : v > 1 ? 1 : v; } },
+  relu6: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v < 0 ? 0 : v > 6 ? 6 : v; } },
+  hardsigmoid: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v <= -3 ? 0 : v >= 3 ? 1 : v / 6 + 0.5; } },
+  hardswish: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v <= -3 ? 0 : v >= 3 ? v : (v * (v + 3)) / 6; } },
+  prelu: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v > 0 ? v : 0.25 * v; } },
+  tanhshrink: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v - Math.tanh(v); } },
+  logsigmoid: (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = Math.min(v, 0) - Math.log1p(Math.exp(-Math.abs(v))); } },
 };
 
 // The same inputs everywhere: the chart's x range swept from end to end, again and again for long arrays
@@ -37,6 +57,16 @@ function fillRange(array, [lo, hi]) {
   const period = Math.min(array.length, 9973);
   for (let i = 0; i < array.length; i++) array[i] = lo + (hi - lo) * ((i % period) / Math.max(1, period - 1));
   return array;
+}
+
+// A baseline must compute the same function: its outputs agree with the module's to 1e-6 (the JS erf is an
+// approximation good to 1.5e-7), or the comparison would be meaningless.
+function checkBaseline(id, type, js, wasm) {
+  for (let i = 0; i < js.length; i++) {
+    if (!(Math.abs(js[i] - wasm[i]) <= 1e-6 * Math.max(1, Math.abs(wasm[i])))) {
+      throw new Error(`JS baseline for ${id} (${type}) gives ${js[i]} at element ${i}, the module ${wasm[i]}`);
+    }
+  }
 }
 
 function nativeTimings(runs) {
@@ -72,6 +102,7 @@ export async function run({ runs = 9, quick = false } = {}) {
         const reps = Math.max(1, Math.round(2e6 / n));
         const apply = buf.prepare(id);
         const wasm = timeRuns(runs, reps, apply, n);
+        const wasmOut = Float64Array.from(apply());
         buf.delete();
         let js = null;
         if (jsLoops[id]) {
@@ -79,6 +110,7 @@ export async function run({ runs = 9, quick = false } = {}) {
           const x = fillRange(new Ctor(n), row.range);
           const y = new Ctor(n);
           js = timeRuns(runs, reps, () => jsLoops[id](x, y), n);
+          checkBaseline(id, type, y, wasmOut);
         }
         const nat = native.get(`${id}/${type}/${n}`) ?? null;
         const wasmMedian = median(wasm);
