@@ -15,11 +15,6 @@ constexpr double kInvSqrt2Lo = -4.833646656726457e-17;
 constexpr double kInvSqrt2Pi = 0.39894228040143267793994605993438;  // 1/√(2π)
 constexpr double kInvSqrt2PiLo = -2.49232720227773e-17;
 constexpr double kTwoOverSqrtPi = 1.1283791670955125738961589031215;
-constexpr double kSqrt2OverPi = 0.79788456080286535587989211986876;  // √(2/π)
-constexpr double kSqrt2OverPiLo = -4.98465440455546e-17;
-// PyTorch's decimal 0.044715 as hi + lo: in the tails σ(2u) multiplies any error in u by |2u|.
-constexpr double kGeluTanhCoeff = 0.044715;
-constexpr double kGeluTanhCoeffLo = 2.1960211427085595e-18;
 // 6·√(2/π)·0.044715, the cubic coefficient of 2x·u′, as hi + lo.
 constexpr double kGeluTanhCubic = 0.21406444881780073;
 constexpr double kGeluTanhCubicLo = 1.2025242832367862e-17;

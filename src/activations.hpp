@@ -15,6 +15,13 @@ namespace alab::act {
 inline constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
 inline constexpr double kSeluScale = 1.0507009873554804934193349852946;
 
+// gelu_tanh's u = √(2/π)(x + 0.044715x³) needs both constants as hi + lo: in the tails σ(2u) multiplies any
+// error in u by |2u| (the scalar kernel and the vectorised one in fast_f64.cpp share them).
+inline constexpr double kSqrt2OverPi = 0.79788456080286535587989211986876;  // √(2/π)
+inline constexpr double kSqrt2OverPiLo = -4.98465440455546e-17;
+inline constexpr double kGeluTanhCoeff = 0.044715;  // PyTorch's decimal
+inline constexpr double kGeluTanhCoeffLo = 2.1960211427085595e-18;
+
 // Logistic function without overflow or cancellation on either side: 1/(1 + e) or e/(1 + e) with
 // e = exp(−|x|), the ratio in double-double so that only exp's own error remains.
 inline double sigmoid_of(double x) {

@@ -116,7 +116,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = false, .smoothness = S::c0, .saturation = Sat::negative,
    .identity_near_zero = false, .use = "self_normalising",
    .torch_module = "torch.nn.SELU", .torch_functional = "torch.nn.functional.selu",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(selu)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F64(selu)},
 
   {.fn = Fn::celu, .id = "celu", .name = "CELU", .group = "relu", .article_order = 0,
    .params = {{{.name = "alpha", .def = 1.0, .min = 0.1, .max = 3, .step = 0.05}}},
@@ -127,7 +127,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = false, .smoothness = S::c1, .saturation = Sat::negative,
    .identity_near_zero = true, .use = "hidden_smooth_negative",
    .torch_module = "torch.nn.CELU", .torch_functional = "torch.nn.functional.celu",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(celu)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F64(celu)},
 
   {.fn = Fn::gelu, .id = "gelu", .name = "GELU", .group = "smooth", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,
@@ -150,7 +150,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "transformers",
    .torch_module = "torch.nn.GELU(approximate='tanh')",
    .torch_functional = "torch.nn.functional.gelu(x, approximate='tanh')",
-   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(gelu_tanh)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32_F64(gelu_tanh)},
 
   {.fn = Fn::silu, .id = "silu", .name = "SiLU (Swish)", .group = "smooth", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,
@@ -259,7 +259,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = true, .smoothness = S::c_inf, .saturation = Sat::none,
    .identity_near_zero = false, .use = "rare",
    .torch_module = "torch.nn.Tanhshrink", .torch_functional = "torch.nn.functional.tanhshrink",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(tanhshrink)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F64(tanhshrink)},
 
   {.fn = Fn::logsigmoid, .id = "logsigmoid", .name = "LogSigmoid", .group = "saturating", .article_order = 0,
    .params = {}, .lo = -6, .hi = 6,

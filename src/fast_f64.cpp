@@ -4,6 +4,9 @@
 // Where a kernel's accuracy needs more than double arithmetic gives, the comment says which step carries
 // hi + lo and why; the bar is the catalogue's (≤ 4 ulp), measured at 1-2.5 ulp (fast_kernels_test.cpp).
 #include "fast_f64.hpp"
+
+#include "activations.hpp"
+#include "activations_fits.hpp"
 #include "simd_loop.hpp"
 
 #include <cstdint>
@@ -100,15 +103,21 @@ inline f64x2 elu2(f64x2 x, double alpha) {
 // e^y = m·s·2^-200 for y in [−800, 0] (NaN stays NaN): m = e^r in [0.7, 1.42] and s = 2^(n+200), both
 // normal, so a caller can multiply m by something before the scaling and round into the subnormal range
 // only once, at the end.
-inline void exp_nonpositive_parts(f64x2 y, f64x2& m, f64x2& s) {
+// The same with m − 1 = e^r − 1 instead of m, for callers that multiply by m as c + c·(m − 1): one rounding fewer.
+inline void expm1_nonpositive_parts(f64x2 y, f64x2& m_minus_1, f64x2& s) {
   const f64x2 shifted = y * kLog2e + kRoundingShift;
   const f64x2 n = shifted - kRoundingShift;
   const f64x2 r = (y - n * kLn2Hi) - n * kLn2Lo;
   f64x2 p = splat(kExpm1Tail[0]);
   for (const double c : std::span(kExpm1Tail).subspan(1)) p = p * r + c;
   const f64x2 r2 = r * r;
-  m = 1.0 + (r + (r2 * 0.5 + (r2 * r) * p));
+  m_minus_1 = r + (r2 * 0.5 + (r2 * r) * p);
   s = from_bits((bits(shifted) + (1023 + 200)) << 52);
+}
+
+inline void exp_nonpositive_parts(f64x2 y, f64x2& m, f64x2& s) {
+  expm1_nonpositive_parts(y, m, s);
+  m = 1.0 + m;
 }
 
 // 1/(1 + e) for x ≥ 0 and e/(1 + e) below, e = e^{−|x|}: no overflow, no cancellation. NaN propagates.
@@ -275,6 +284,93 @@ inline f64x2 softplus2(f64x2 x, double beta, double threshold) {
   return select(z > threshold, x, select(z < -800.0, splat(0.0), value));
 }
 
+// SELU: scale·x above 0, scale·alpha·(e^x − 1) below, each constant as hi + lo as the scalar kernel has it
+// (a plain product would already cost an ulp). x itself decides, so −0 keeps its sign and NaN propagates.
+inline f64x2 selu2(f64x2 x) {
+  const f64x2 em = expm1_lanes(max_keep_nan(min_keep_nan(x, 0.0), -700.0));
+  const f64x2 below = act::kSeluScaleAlpha * em + act::kSeluScaleAlphaLo * em;
+  return select(x < 0.0, below, act::kSeluScale * x + act::kSeluScaleLo * x);
+}
+
+// CELU below 0: alpha·(e^q − 1) with q = x/alpha carried as q + lo (its rounding is multiplied by |q| in
+// the exponential): lo = (x − q·alpha)/alpha with q·alpha exact, and e^{q+lo} − 1 = em + (em + 1)·lo.
+// q need not be the rounded quotient (it is x·(1/alpha)): lo takes whatever remains. Below q = −700 the
+// result is −alpha in double (and lo is dropped, which also keeps −∞ finite); above 0, ±0 and NaN: as the
+// scalar kernel (x for x > 0 and NaN, +0 for −0).
+inline f64x2 celu2(f64x2 x, double alpha, double inv_alpha) {
+  const f64x2 q = x * inv_alpha;
+  const f64x2 qc = max_keep_nan(min_keep_nan(q, 0.0), -700.0);
+  f64x2 qa_hi, qa_lo;
+  product_exact(qc, splat(alpha), qa_hi, qa_lo);
+  const f64x2 lo = select(q < -700.0, splat(0.0), ((x - qa_hi) - qa_lo) * inv_alpha);
+  const f64x2 em = expm1_lanes(qc);
+  const f64x2 below = alpha * (em + (em + 1.0) * lo);
+  return select(x <= 0.0, below, x);
+}
+
+// gelu_tanh x·σ(z), z = 2u = 2·√(2/π)(x + 0.044715x³), with z carried as hi + lo (x², x³ and both constant
+// products exact): in the tails σ(z) multiplies an error in z by |z|. σ(hi + lo) = σ(hi)·(1 + lo·σ(−hi)).
+// With e = e^{−|hi|} = m·2^n: x/(1 + e) above 0 and x·e/(1 + e) below. To keep the roundings few, x times
+// the factors near 1 (m and 1 + lo·σ(−hi)) is formed as x + x·(small), the power of two goes on before the
+// quotient (one rounding into the subnormal range), and the quotient is corrected for 1 + e's own rounding.
+// Beyond |x| = 40 the double result is x or −0, as the scalar kernel gives (x is clamped there so that
+// nothing overflows); NaN propagates.
+inline f64x2 gelu_tanh2(f64x2 x) {
+  const f64x2 xc = max_keep_nan(min_keep_nan(x, 40.0), -40.0);
+  f64x2 x2_hi, x2_lo, x3_hi, x3_lo, c_hi, c_lo, u_hi, u_lo;
+  square_exact(xc, x2_hi, x2_lo);
+  product_exact(x2_hi, xc, x3_hi, x3_lo);
+  x3_lo = x3_lo + x2_lo * xc;
+  product_exact(x3_hi, splat(act::kGeluTanhCoeff), c_hi, c_lo);
+  c_lo = c_lo + act::kGeluTanhCoeff * x3_lo + act::kGeluTanhCoeffLo * x3_hi;
+  const f64x2 in_hi = xc + c_hi;  // Knuth's two-sum of x and the cubic term
+  const f64x2 in_back = in_hi - c_hi;
+  const f64x2 in_lo = ((xc - in_back) + (c_hi - (in_hi - in_back))) + c_lo;
+  product_exact(in_hi, splat(act::kSqrt2OverPi), u_hi, u_lo);
+  u_lo = u_lo + act::kSqrt2OverPi * in_lo + act::kSqrt2OverPiLo * in_hi;
+  const f64x2 z = u_hi * 2.0, z_lo = u_lo * 2.0;
+  f64x2 em, s;
+  expm1_nonpositive_parts(max_keep_nan(-abs(z), -800.0), em, s);
+  const f64x2 e = ((1.0 + em) * s) * 0x1p-200;
+  const f64x2 w = 1.0 + e;
+  const f64x2 w_err = e - (w - 1.0);  // 1 + e = w + w_err exactly (e ≤ 1)
+  const i64x2 negative = z < 0.0;
+  // σ(−hi) = 1/(1 + e) below 0, e/(1 + e) above: it only scales lo, so a rounded quotient is plenty.
+  const f64x2 lo_term = z_lo * (select(negative, splat(1.0), e) / w);
+  // Below 0: x·m·(1 + lo_term) = x + x·(m − 1 + lo_term·m); above: x + x·lo_term.
+  const f64x2 small = select(negative, em + lo_term * (1.0 + em), lo_term);
+  const f64x2 front = xc + xc * small;
+  const f64x2 num = select(negative, (front * s) * 0x1p-200, front);
+  const f64x2 q = num / w;
+  // The correction never changes the sign, but −0 − (−0) would be +0: q's sign goes back on.
+  const f64x2 value = from_bits((bits(q - (q * w_err) / w) & ~kSignBit) | (bits(q) & kSignBit));
+  return select(x > 40.0, x, value);
+}
+
+// tanhshrink x − tanh x: x³·P(x² − 1/2) for |x| ≤ 1 (the fit the scalar kernel uses, where the subtraction
+// would cancel), beyond (|x| − 1) + 2e/(1 + e) with e = e^{−2|x|} and the sign of x: two positive terms.
+// A zero result is +0, as PyTorch's x − tanh x gives for −0 and for the x whose x³/3 underflows (adding +0
+// does that and changes nothing else); NaN propagates.
+inline f64x2 tanhshrink2(f64x2 x) {
+  const f64x2 a = abs(x);
+  // x³·P with x² and x³ exact and P's constant term as hi + lo: the rounding left is P's last step's and the
+  // final product's (about 1.5 ulp at most, where three plain products reached 4).
+  constexpr std::size_t kN = std::size(act::fits::kTanhshrinkSmall);
+  constexpr double kLo = act::fits::kTanhshrinkSmallLo[std::size(act::fits::kTanhshrinkSmallLo) - 1];
+  f64x2 x2_hi, x2_lo, x3_hi, x3_lo;
+  square_exact(min_keep_nan(a, 1.0), x2_hi, x2_lo);
+  product_exact(x2_hi, x, x3_hi, x3_lo);
+  x3_lo = x3_lo + x2_lo * x;
+  const f64x2 u = (x2_hi - 0.5) + x2_lo;
+  const f64x2 p = act::fits::kTanhshrinkSmall[kN - 1] + (u * polynomial4<kN - 1>(act::fits::kTanhshrinkSmall, u) + kLo);
+  const f64x2 small = (x3_hi * p + x3_lo * p) + 0.0;
+  f64x2 m, s;
+  exp_nonpositive_parts(max_keep_nan(a * -2.0, -800.0), m, s);
+  const f64x2 e = (m * s) * 0x1p-200;
+  const f64x2 large = (a - 1.0) + (e + e) / (1.0 + e);
+  return select(a <= 1.0, small, from_bits(bits(large) | (bits(x) & kSignBit)));
+}
+
 // The shared two-vectors-per-step loop (simd_loop.hpp) over f64x2 lanes.
 template <typename Op>
 void for_each2(const double* xs, double* out, std::size_t n, Op op) {
@@ -303,6 +399,23 @@ void silu_f64(const double* xs, double* out, std::size_t n, const double*) {
 void softplus_f64(const double* xs, double* out, std::size_t n, const double* params) {
   const double beta = params[0], threshold = params[1];
   for_each2(xs, out, n, [beta, threshold](f64x2 v) { return softplus2(v, beta, threshold); });
+}
+
+void selu_f64(const double* xs, double* out, std::size_t n, const double*) {
+  for_each2(xs, out, n, [](f64x2 v) { return selu2(v); });
+}
+
+void celu_f64(const double* xs, double* out, std::size_t n, const double* params) {
+  const double alpha = params[0], inv_alpha = 1.0 / alpha;
+  for_each2(xs, out, n, [alpha, inv_alpha](f64x2 v) { return celu2(v, alpha, inv_alpha); });
+}
+
+void gelu_tanh_f64(const double* xs, double* out, std::size_t n, const double*) {
+  for_each2(xs, out, n, [](f64x2 v) { return gelu_tanh2(v); });
+}
+
+void tanhshrink_f64(const double* xs, double* out, std::size_t n, const double*) {
+  for_each2(xs, out, n, [](f64x2 v) { return tanhshrink2(v); });
 }
 
 void gelu_f64(const double* xs, double* out, std::size_t n, const double*) {

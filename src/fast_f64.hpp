@@ -14,5 +14,9 @@ void elu_f64(const double* xs, double* out, std::size_t n, const double* params)
 void gelu_f64(const double* xs, double* out, std::size_t n, const double* params);
 void silu_f64(const double* xs, double* out, std::size_t n, const double* params);
 void softplus_f64(const double* xs, double* out, std::size_t n, const double* params);
+void selu_f64(const double* xs, double* out, std::size_t n, const double* params);
+void celu_f64(const double* xs, double* out, std::size_t n, const double* params);
+void gelu_tanh_f64(const double* xs, double* out, std::size_t n, const double* params);
+void tanhshrink_f64(const double* xs, double* out, std::size_t n, const double* params);
 
 }  // namespace alab::fast

@@ -1,8 +1,9 @@
 // The batch paths of every catalogue row (the vectorised kernels of fast_f32.cpp and fast_f64.cpp where a
 // row has them). float32: against the row's own scalar float64 kernel rounded to float32, over a sweep of
 // float32 bit patterns (every sign, exponent and a spread of mantissas). float64: against the scalar
-// kernel's special values exactly, and for sigmoid, tanh, elu, gelu, silu and softplus against the x87 long double libm (an independent
-// reference 11 bits wider) over millions of points. Both: every array length's tail.
+// kernel's special values exactly, and each vectorised one (sigmoid, tanh, elu, selu, celu, gelu, gelu_tanh,
+// silu, softplus, tanhshrink) against the x87 long double libm (an independent reference 11 bits wider) over
+// a million points. Both: every array length's tail.
 // The mpmath reference checks the scalar kernels and both batch paths at its points (accuracy_test.cpp).
 #include <gtest/gtest.h>
 
@@ -188,9 +189,28 @@ TEST_P(FastF64LongDouble, WithinFourUlp) {
   row.kernels.value_f64(xs.data(), out.data(), xs.size(), params_);
   double worst = 0;
   int reported = 0;
+  constexpr long double kSqrt2OverPi = 0.79788456080286535587989211986876L;
+  constexpr long double kSeluScale = 1.0507009873554804934193349852946L;
+  constexpr long double kSeluAlpha = 1.6732632423543772848170429916717L;
+  // x − tanh x without cancellation for |x| < 1/2: (x·cosh x − sinh x)/cosh x, whose numerator is
+  // Σ 2k·x^(2k+1)/(2k+1)!, all terms of one sign (14 of them leave less than 2^-100 of the sum).
+  const auto tanhshrink_ref = [](long double x) {
+    if (fabsl(x) >= 0.5L) return x - tanhl(x);
+    long double term = x, sum = 0;  // term = x^(2k+1)/(2k+1)!
+    for (int k = 1; k <= 14; ++k) {
+      term *= x * x / ((2 * k) * (2 * k + 1));
+      sum += 2 * k * term;
+    }
+    return sum / coshl(x);
+  };
   for (std::size_t i = 0; i < xs.size(); ++i) {
     const long double x = xs[i];
+    const long double two_u = 2 * kSqrt2OverPi * (x + 0.044715L * x * x * x);
     const long double want = id == "tanh"      ? tanhl(x)
+                             : id == "selu"    ? kSeluScale * (x > 0 ? x : kSeluAlpha * expm1l(x))
+                             : id == "celu"    ? (x > 0 ? x : params_[0] * expm1l(x / params_[0]))
+                             : id == "gelu_tanh" ? (fabsl(x) > 40 ? (x > 0 ? x : -0.0L) : x / (1.0L + expl(-two_u)))
+                             : id == "tanhshrink" ? tanhshrink_ref(x)
                              : id == "elu"     ? (x > 0 ? x : params_[0] * expm1l(x))
                              : id == "sigmoid" ? 1.0L / (1.0L + expl(-x))
                              : id == "silu"    ? x / (1.0L + expl(-x))
@@ -212,7 +232,8 @@ TEST_P(FastF64LongDouble, WithinFourUlp) {
   RecordProperty("max_ulp", std::to_string(worst));
 }
 
-INSTANTIATE_TEST_SUITE_P(Vectorised, FastF64LongDouble, testing::Values("sigmoid", "tanh", "elu", "gelu", "silu", "softplus"),
+INSTANTIATE_TEST_SUITE_P(Vectorised, FastF64LongDouble, testing::Values("sigmoid", "tanh", "elu", "selu", "celu", "gelu", "gelu_tanh",
+                                                                  "silu", "softplus", "tanhshrink"),
                          [](const auto& info) { return std::string(info.param); });
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, FastF32, testing::ValuesIn(alab::catalogue().begin(), alab::catalogue().end()),
