@@ -194,7 +194,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = true, .smoothness = S::c1, .saturation = Sat::both,
    .identity_near_zero = true, .use = "zero_centred_output",
    .torch_module = "torch.nn.Softsign", .torch_functional = "torch.nn.functional.softsign",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(softsign)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(softsign)},
 
   {.fn = Fn::hardtanh, .id = "hardtanh", .name = "Hardtanh", .group = "hard", .article_order = 0,
    .params = {{{.name = "min_val", .def = -1.0, .min = -5, .max = 5, .step = 0.1},
@@ -207,7 +207,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = true, .smoothness = S::c0, .saturation = Sat::both,
    .identity_near_zero = true, .use = "bounded_output",
    .torch_module = "torch.nn.Hardtanh", .torch_functional = "torch.nn.functional.hardtanh",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(hardtanh)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(hardtanh)},
 
   {.fn = Fn::relu6, .id = "relu6", .name = "ReLU6", .group = "hard", .article_order = 0,
    .params = {}, .lo = -3, .hi = 9,
@@ -217,7 +217,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = false, .smoothness = S::c0, .saturation = Sat::both,
    .identity_near_zero = false, .use = "mobile",
    .torch_module = "torch.nn.ReLU6", .torch_functional = "torch.nn.functional.relu6",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(relu6)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(relu6)},
 
   {.fn = Fn::hardsigmoid, .id = "hardsigmoid", .name = "Hardsigmoid", .group = "hard", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,
@@ -228,7 +228,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "mobile",
    .torch_module = "torch.nn.Hardsigmoid", .torch_functional = "torch.nn.functional.hardsigmoid",
    .other_defaults = {{{.framework = "Keras 2", .api = "keras.activations.hard_sigmoid", .differs = "clip(0.2x + 0.5, 0, 1)"}}},
-   .kernels = ALAB_KERNELS(hardsigmoid)},
+   .kernels = ALAB_KERNELS_FAST_F32(hardsigmoid)},
 
   {.fn = Fn::hardswish, .id = "hardswish", .name = "Hardswish", .group = "hard", .article_order = 0,
    .params = {}, .lo = -5, .hi = 5,
@@ -238,7 +238,7 @@ constexpr FnInfo kTable[] = {
    .monotonic = false, .zero_centred = false, .smoothness = S::c0, .saturation = Sat::negative,
    .identity_near_zero = false, .use = "mobile",
    .torch_module = "torch.nn.Hardswish", .torch_functional = "torch.nn.functional.hardswish",
-   .other_defaults = {}, .kernels = ALAB_KERNELS(hardswish)},
+   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(hardswish)},
 
   {.fn = Fn::prelu, .id = "prelu", .name = "PReLU", .group = "relu", .article_order = 0,
    .params = {{{.name = "weight", .def = 0.25, .min = 0, .max = 1, .step = 0.01}}},
@@ -250,7 +250,7 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "hidden_learned_slope",
    .torch_module = "torch.nn.PReLU", .torch_functional = "torch.nn.functional.prelu",
    .other_defaults = {{{.framework = "Keras", .api = "keras.layers.PReLU", .differs = "initial slope 0 (zeros)"}}},
-   .kernels = ALAB_KERNELS(prelu)},
+   .kernels = ALAB_KERNELS_FAST_F32(prelu)},
 
   {.fn = Fn::tanhshrink, .id = "tanhshrink", .name = "Tanhshrink", .group = "shrink", .article_order = 0,
    .params = {}, .lo = -4, .hi = 4,
