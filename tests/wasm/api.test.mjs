@@ -155,6 +155,28 @@ for (const type of ['float64', 'float32']) {
   });
 }
 
+// float32 through a float64 kernel converts four values at a time in the module, then the rest one by one:
+// every length gives what the long call gives (value and derivative, a function with and one without a
+// float32 kernel of its own).
+test('float32 buffers of every length up to past two conversion steps agree with the long call', () => {
+  const xs = Float32Array.from({ length: 13 }, (_, i) => -3 + 0.47 * i);
+  for (const id of ['mish', 'softplus', 'gelu']) {
+    for (const derivative of [false, true]) {
+      const full = lab.createBuffer(xs.length, { type: 'float32' });
+      full.input.set(xs);
+      const want = Array.from(full.apply(id, {}, { derivative }));
+      full.delete();
+      for (let n = 0; n <= xs.length; n++) {
+        const buf = lab.createBuffer(n, { type: 'float32' });
+        buf.input.set(xs.subarray(0, n));
+        assert.deepEqual(Array.from(buf.apply(id, {}, { derivative })), want.slice(0, n), `${id} n=${n} derivative=${derivative}`);
+        buf.delete();
+      }
+      assert.ok(want.every(Number.isFinite) && new Set(want).size > 6, `${id}: real, varied values`);
+    }
+  }
+});
+
 test('a prepared function returns a live output view after the heap grows', () => {
   const buf = lab.createBuffer(3, { type: 'float32' });
   buf.input.set([-2, 0.5, 3]);
