@@ -3,6 +3,7 @@
 // primitives use WebAssembly's own instructions where they exist (pmax is one instruction).
 // Polynomial coefficients were fitted for this file with mpmath.chebyfit (see tests/reference).
 #include "fast_f32.hpp"
+#include "simd_f64.hpp"
 #include "simd_loop.hpp"
 
 #include <cmath>
@@ -16,20 +17,15 @@
 namespace alab::fast {
 namespace {
 
+// The float64-lane helpers (simd_f64.hpp) and the float32 ones below are overloads of the same names.
+using fast::abs, fast::bits, fast::from_bits, fast::max_keep_nan, fast::min_keep_nan, fast::select, fast::splat;
+
 typedef float f32x4 __attribute__((vector_size(16)));
 typedef std::int32_t i32x4 __attribute__((vector_size(16)));
 
 inline f32x4 splat(float v) { return f32x4{v, v, v, v}; }
-inline i32x4 bits(f32x4 v) {
-  i32x4 r;
-  std::memcpy(&r, &v, sizeof r);
-  return r;
-}
-inline f32x4 from_bits(i32x4 v) {
-  f32x4 r;
-  std::memcpy(&r, &v, sizeof r);
-  return r;
-}
+inline i32x4 bits(f32x4 v) { return __builtin_bit_cast(i32x4, v); }
+inline f32x4 from_bits(i32x4 v) { return __builtin_bit_cast(f32x4, v); }
 // Lanes of `a` where `mask` is set, else lanes of `b`.
 inline f32x4 select(i32x4 mask, f32x4 a, f32x4 b) { return from_bits((bits(a) & mask) | (bits(b) & ~mask)); }
 inline f32x4 abs(f32x4 v) { return from_bits(bits(v) & 0x7fffffff); }
@@ -134,22 +130,7 @@ inline f32x4 elu4(f32x4 x, float alpha) {
 
 // GELU runs in float64 lanes: in float32 the rational's eleven Horner roundings alone cost up to 5 ulp, and
 // in double a² is exact and nothing underflows before the final rounding to float32.
-typedef double f64x2 __attribute__((vector_size(16)));
-typedef std::int64_t i64x2 __attribute__((vector_size(16)));
 typedef float f32x2 __attribute__((vector_size(8)));
-
-inline f64x2 splat2(double v) { return f64x2{v, v}; }
-inline i64x2 bits2(f64x2 v) {
-  i64x2 r;
-  std::memcpy(&r, &v, sizeof r);
-  return r;
-}
-inline f64x2 from_bits2(i64x2 v) {
-  f64x2 r;
-  std::memcpy(&r, &v, sizeof r);
-  return r;
-}
-inline f64x2 select2(i64x2 mask, f64x2 a, f64x2 b) { return from_bits2((bits2(a) & mask) | (bits2(b) & ~mask)); }
 
 // Φ(−a)·e^{a²/2} ≈ P(a)/Q(a) on [0, 14.5], P(0) = 1/2, relative error 6.2e-09
 // (tests/reference/fit_fast_f32.py); lowest power first.
@@ -168,29 +149,12 @@ inline f64x2 exp_nonpositive2(f64x2 y) {
   const f64x2 shifted = y * 1.4426950408889634 + 0x1.8p52;  // n in the low mantissa bits
   const f64x2 n = shifted - 0x1.8p52;
   const f64x2 r = y - n * 0.6931471805599453;
-  f64x2 e = splat2(kExpReduced[6]);
+  f64x2 e = splat(kExpReduced[6]);
   for (int k = 5; k >= 0; --k) e = e * r + kExpReduced[k];
-  return e * from_bits2((bits2(shifted) + 1023) << 52);
+  return e * from_bits((bits(shifted) + 1023) << 52);
 }
 
-inline f64x2 abs2(f64x2 v) { return from_bits2(bits2(v) & 0x7fffffffffffffff); }
-// min(v, c) that keeps NaN (WebAssembly's pmin(v, c) is exactly (c < v ? c : v)).
-inline f64x2 min_keep_nan2(f64x2 v, double c) {
-#ifdef __wasm_simd128__
-  return f64x2(wasm_f64x2_pmin(v128_t(v), wasm_f64x2_splat(c)));
-#else
-  return select2(v > c, splat2(c), v);
-#endif
-}
 
-// max(v, c) that keeps NaN (pmax(v, c) is exactly (v < c ? c : v)).
-inline f64x2 max_keep_nan2(f64x2 v, double c) {
-#ifdef __wasm_simd128__
-  return f64x2(wasm_f64x2_pmax(v128_t(v), wasm_f64x2_splat(c)));
-#else
-  return select2(v < c, splat2(c), v);
-#endif
-}
 
 // The lanes where x < 0, as a float64 mask. Compared on x + 0.0 (the same answer, −0 and NaN included):
 // on a value promoted from float32, clang turns x < 0.0 into a float32 compare whose mask it widens with
@@ -201,23 +165,23 @@ inline i64x2 negative2(f64x2 x) { return (x + 0.0) < 0.0; }
 // Φ(−a) = e^{−a²/2}·P(a)/Q(a) (a² is exact); Φ(x) is Φ(−a) below 0 and 1 − Φ(−a) above, where
 // Φ(−a) ≤ 1/2 so nothing cancels.
 inline f64x2 gelu2(f64x2 x) {
-  const f64x2 a = min_keep_nan2(abs2(x), kGeluTailEnd);
+  const f64x2 a = min_keep_nan(abs(x), kGeluTailEnd);
   const f64x2 gauss = exp_nonpositive2((a * a) * -0.5);
-  f64x2 num = splat2(kGeluTailNum[4]);
+  f64x2 num = splat(kGeluTailNum[4]);
   for (int k = 3; k >= 0; --k) num = num * a + kGeluTailNum[k];
-  f64x2 den = splat2(kGeluTailDen[5]);
+  f64x2 den = splat(kGeluTailDen[5]);
   for (int k = 4; k >= 0; --k) den = den * a + kGeluTailDen[k];
   const i64x2 negative = negative2(x);
-  const f64x2 factor = select2(negative, -a, splat2(1.0));
+  const f64x2 factor = select(negative, -a, splat(1.0));
   const f64x2 tail = factor * ((gauss * num) / den);  // x·Φ(x) below 0, Φ(−x) above
-  return select2(negative, tail, x * (1.0 - tail));
+  return select(negative, tail, x * (1.0 - tail));
 }
 
 // SiLU x·σ(x) = x/(1 + e) for x ≥ 0 and x·e/(1 + e) below, e = e^{−|x|}; past |x| = 200 the float32
 // result is x or −0, which the clamped forms give (also for ±∞).
 inline f64x2 silu2(f64x2 x) {
-  const f64x2 e = exp_nonpositive2(-min_keep_nan2(abs2(x), 200.0));
-  return select2(negative2(x), max_keep_nan2(x, -200.0) * e, x) / (1.0 + e);
+  const f64x2 e = exp_nonpositive2(-min_keep_nan(abs(x), 200.0));
+  return select(negative2(x), max_keep_nan(x, -200.0) * e, x) / (1.0 + e);
 }
 
 // PyTorch's tanh-approximated GELU, x·σ(2u) with u = √(2/π)(x + 0.044715x³): x/(1 + e) above 0 and
@@ -225,8 +189,8 @@ inline f64x2 silu2(f64x2 x) {
 // below a float32 ulp; past |2u| = 200 the result is x or −0 (x clamped so that −∞ gives −0).
 inline f64x2 gelu_tanh2(f64x2 x) {
   const f64x2 two_u = (x + ((x * x) * x) * 0.044715) * 1.5957691216057308;  // 2·√(2/π)
-  const f64x2 e = exp_nonpositive2(-min_keep_nan2(abs2(two_u), 200.0));
-  return select2(negative2(x), max_keep_nan2(x, -200.0) * e, x) / (1.0 + e);
+  const f64x2 e = exp_nonpositive2(-min_keep_nan(abs(two_u), 200.0));
+  return select(negative2(x), max_keep_nan(x, -200.0) * e, x) / (1.0 + e);
 }
 
 // Applies a two-lane float64 kernel to four floats and rounds each result once. (clang 14 leaves the
