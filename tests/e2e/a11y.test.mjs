@@ -23,6 +23,32 @@ for (const lang of ['en', 'zh']) {
   }
 }
 
+// The page reads its colours once (reading them forces a style recalculation) and again when the scheme changes.
+test('charts and maps take the new colours when the colour scheme changes', async () => {
+  const { page, context, problems } = await harness.open(harness.url, { colorScheme: 'light' });
+  await waitForAllFigures(page);
+  const read = () => page.evaluate(() => {
+    const css = getComputedStyle(document.documentElement);
+    const chart = window.Chart.getChart(document.querySelector('#fn-sigmoid [data-figure="curve"] canvas'));
+    return {
+      text: css.getPropertyValue('--text').trim(), series: css.getPropertyValue('--series-1').trim(),
+      tick: chart.options.scales.x.ticks.color, line: chart.data.datasets[0].borderColor,
+    };
+  });
+  const light = await read();
+  assert.equal(light.tick, light.text);
+  assert.equal(light.line, light.series);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  await page.waitForTimeout(100);
+  const dark = await read();
+  assert.notEqual(dark.text, light.text, 'the stylesheet has its own dark colours');
+  assert.equal(dark.tick, dark.text, 'axis labels in the dark text colour');
+  assert.equal(dark.line, dark.series, 'the curve in the dark series colour');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('every chart has an accessible name, and every curve a data table', async () => {
   const { page, context } = await harness.open(harness.url);
   await waitForAllFigures(page);

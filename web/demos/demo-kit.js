@@ -35,10 +35,9 @@ function rgb(colour, fallback) {
 // Class colours (class 1 = series 1, class 0 = series 2) and the neutral middle, from the stylesheet.
 export function classColours() {
   const c = themeColours();
-  const css = getComputedStyle(document.documentElement);
   return {
     one: rgb(c.series[0], [11, 92, 173]), zero: rgb(c.series[1], [194, 65, 12]),
-    middle: rgb(css.getPropertyValue('--surface').trim(), [255, 255, 255]), text: c.text,
+    middle: rgb(c.surface, [255, 255, 255]), text: c.text,
   };
 }
 
