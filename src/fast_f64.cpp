@@ -77,11 +77,17 @@ inline void exp_nonpositive_parts(f64x2 y, f64x2& m, f64x2& s) {
   m = 1.0 + m;
 }
 
+// e^y for y ≤ 0, rounded once into the subnormal range; below −800 (and −∞) the parts of e^-800, which
+// round to 0. NaN stays NaN.
+inline f64x2 exp_nonpositive(f64x2 y) {
+  f64x2 m, s;
+  exp_nonpositive_parts(max_keep_nan(y, -800.0), m, s);
+  return (m * s) * 0x1p-200;
+}
+
 // 1/(1 + e) for x ≥ 0 and e/(1 + e) below, e = e^{−|x|}: no overflow, no cancellation. NaN propagates.
 inline f64x2 sigmoid2(f64x2 x) {
-  f64x2 m, s;
-  exp_nonpositive_parts(max_keep_nan(-abs(x), -800.0), m, s);
-  const f64x2 e = (m * s) * 0x1p-200;
+  const f64x2 e = exp_nonpositive(-abs(x));
   return select(x < 0.0, e, splat(1.0)) / (1.0 + e);
 }
 
@@ -229,9 +235,7 @@ inline f64x2 gelu2(f64x2 x) {
 inline f64x2 softplus2(f64x2 x, double beta, double threshold) {
   f64x2 z, z_lo;
   product_exact(x, splat(beta), z, z_lo);
-  f64x2 m, scale;
-  exp_nonpositive_parts(max_keep_nan(-abs(z), -800.0), m, scale);
-  const f64x2 e = (m * scale) * 0x1p-200;
+  const f64x2 e = exp_nonpositive(-abs(z));
   const f64x2 w = 1.0 + e;
   const f64x2 inv_w = 1.0 / w;
   const f64x2 log1p_e = log_one_to_two(w) + (e - (w - 1.0)) * inv_w;
@@ -321,9 +325,7 @@ inline f64x2 tanhshrink2(f64x2 x) {
   const f64x2 u = (x2_hi - 0.5) + x2_lo;
   const f64x2 p = act::fits::kTanhshrinkSmall[kN - 1] + (u * polynomial4<kN - 1>(act::fits::kTanhshrinkSmall, u) + kLo);
   const f64x2 small = (x3_hi * p + x3_lo * p) + 0.0;
-  f64x2 m, s;
-  exp_nonpositive_parts(max_keep_nan(a * -2.0, -800.0), m, s);
-  const f64x2 e = (m * s) * 0x1p-200;
+  const f64x2 e = exp_nonpositive(a * -2.0);
   const f64x2 large = (a - 1.0) + (e + e) / (1.0 + e);
   return select(a <= 1.0, small, from_bits(bits(large) | (bits(x) & kSignBit)));
 }
