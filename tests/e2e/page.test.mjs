@@ -71,6 +71,41 @@ test('the derivative toggle and the negative_slope slider redraw the chart', asy
   await context.close();
 });
 
+// Slider moves that keep the axes only redraw the canvas (chart-kit's refresh); the line must still pass through
+// the values of the slope just set, at the pixels the chart's own axes give, whichever path drew it.
+test('the leaky ReLU curve passes through x and slope·x for each slope the slider sets', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}#fn-leaky_relu`);
+  const figure = '#fn-leaky_relu [data-figure="curve"]';
+  await page.waitForSelector(`${figure}[data-mounted]`);
+  for (const slope of [0.2, 0.25, 0.3, 0.05, 1]) {
+    await page.locator(`${figure} input[data-param="negative_slope"]`).fill(String(slope));
+    const misses = await page.$eval(`${figure} canvas`, (canvas, a) => {
+      const chart = window.Chart.getChart(canvas);
+      const g = canvas.getContext('2d');
+      const ratio = canvas.width / canvas.clientWidth;
+      // Whether some pixel within 2 CSS px of (x, y) is drawn in the line's colour (antialiasing blends its edges).
+      const [r, gr, b] = chart.data.datasets[0].borderColor.match(/[0-9a-f]{2}/gi).map((h) => parseInt(h, 16));
+      const inked = (x, y) => {
+        const px = g.getImageData(Math.round((x - 2) * ratio), Math.round((y - 2) * ratio), Math.round(4 * ratio) + 1, Math.round(4 * ratio) + 1).data;
+        for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - r) + Math.abs(px[i + 1] - gr) + Math.abs(px[i + 2] - b) < 60 && px[i + 3] > 200) return true;
+        return false;
+      };
+      const { x: xs, y: ys } = chart.scales;
+      const wrong = [];
+      for (const x of [-5.5, -4, -2.5, -1, 1.5, 3, 4.5]) {
+        const y = x > 0 ? x : a * x;
+        if (!inked(xs.getPixelForValue(x), ys.getPixelForValue(y))) wrong.push(`no line at (${x}, ${y})`);
+        const off = y + (ys.max - ys.min) / 4;
+        if (inked(xs.getPixelForValue(x), ys.getPixelForValue(off))) wrong.push(`line at (${x}, ${off})`);
+      }
+      return wrong;
+    }, slope);
+    assert.deepEqual(misses, [], `slope ${slope}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the neuron panel computes z = w·x + b and f(z) for the values set', async () => {
   const { page, context, problems } = await harness.open(harness.url);
   const set = { x1: 1.5, x2: -0.5, x3: 2, w1: 0.4, w2: -1.2, w3: 0.3, b: -0.7 };

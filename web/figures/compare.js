@@ -2,7 +2,7 @@
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
-import { createLineChart, createProbe, createSampler, niceLimits, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, refresh, yExtent } from './chart-kit.js';
 import { rangeFields } from './range-fields.js';
 
 const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
@@ -85,17 +85,17 @@ export function mount(element, api) {
       }
       const name = api.rowById.get(id).name;
       datasets.push({
-        label: derivative ? `${name}′` : name, data: points, borderColor: colours[i % colours.length],
+        label: derivative ? `${name}′` : name, data: [], $points: points, borderColor: colours[i % colours.length],
         borderDash: dashes[Math.floor(i / colours.length) % dashes.length], borderWidth: 2,
       });
     });
     chart.data.datasets = datasets;
-    const [ylo, yhi] = niceLimits(...yExtent(datasets.map((d) => d.data)));
+    const [ylo, yhi] = niceLimits(...yExtent(datasets.map((d) => d.$points)));
     Object.assign(chart.options.scales.x, { min: lo, max: hi });
     Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
     chart.$crosshairX = null;
     readout.textContent = t('curve.readoutHint');
-    chart.update('none');
+    refresh(chart);
     empty.hidden = chosen.length > 0;
     canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {
       names: chosen.map((id) => api.rowById.get(id).name).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),

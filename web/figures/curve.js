@@ -3,7 +3,7 @@
 import { el, setAttr, setText, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
-import { createLineChart, createProbe, createSampler, niceLimits, tableXs, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, refresh, tableXs, yExtent } from './chart-kit.js';
 import { rangeFields } from './range-fields.js';
 
 // Mounts the curve figure of the function named by element.dataset.fn.
@@ -62,8 +62,8 @@ export function mount(element, api) {
 
   const chart = createLineChart(canvas, {
     datasets: [
-      { label: 'f(x)', data: values, borderColor: '', borderWidth: 2.5 },
-      { label: 'f′(x)', data: slopes, borderColor: '', borderDash: [6, 4], hidden: true },
+      { label: 'f(x)', data: [], $points: values, borderColor: '', borderWidth: 2.5 },
+      { label: 'f′(x)', data: [], $points: slopes, borderColor: '', borderDash: [6, 4], hidden: true },
     ],
     onPointer: (x) => showReadout(x), readout,
     onResize: () => requestAnimationFrame(() => last && render(last, true)),
@@ -128,7 +128,7 @@ export function mount(element, api) {
     Object.assign(chart.options.scales.x, { min: lo, max: hi });
     Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
     showReadout(chart.$crosshairX, false);
-    chart.update('none');
+    refresh(chart);
     setAttr(canvas, 'aria-label', t(derivative ? 'curve.labelWithDerivative' : 'curve.label',
       { name: row.name, lo: formatNumber(lo), hi: formatNumber(hi) }));
     setText(table.querySelector('caption'), t('curve.tableCaption', { name: row.name }));

@@ -3,7 +3,7 @@
 import { el, slider, svg } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { neuronInputs, neuronLimit, neuronWeights, paramsOf } from '../page-state.js';
-import { createLineChart, createProbe, createSampler, niceLimits, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, refresh, yExtent } from './chart-kit.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
 
@@ -90,8 +90,8 @@ export function mount(element, api) {
   const marker = [{ x: 0, y: 0 }];
   const chart = createLineChart(canvas, {
     datasets: [
-      { label: 'f', data: curve, borderColor: '' },
-      { label: 'z', data: marker, showLine: false, pointRadius: 6, pointHoverRadius: 6, borderColor: '', backgroundColor: '' },
+      { label: 'f', data: [], $points: curve, borderColor: '' },
+      { label: 'z', data: [], $points: marker, showLine: false, pointRadius: 6, pointHoverRadius: 6, borderColor: '', backgroundColor: '' },
     ],
     onPointer: (x) => showReadout(x), readout,
     onResize: () => requestAnimationFrame(() => last && render(last, true)),
@@ -157,7 +157,7 @@ export function mount(element, api) {
     Object.assign(chart.options.scales.y, { min: ylo, max: yhi });
     chart.$crosshairX = null;
     readout.textContent = t('curve.readoutHint');
-    chart.update('none');
+    refresh(chart);
     canvas.setAttribute('aria-label', t('neuron.chartLabel', { name: row.name, z: formatNumber(result.z), f: formatNumber(result.output) }));
   }
   return (state) => render(state);
