@@ -146,7 +146,10 @@ async function start() {
     state = next;
     if (langChanged) setLanguage(state.lang);
     refresh();
-    if (!urlTimer) urlTimer = setTimeout(writeUrl, urlDelayMs);
+    // Once the changes pause: history.replaceState takes ~1 ms in Chromium, which every few frames of a drag
+    // would show as a late frame (it used to be written every 200 ms while a slider moved).
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(writeUrl, urlDelayMs);
   };
   const sectionOf = (element) => element.closest('section[id]')?.id ?? '';
   const api = { lab, rows, rowById, groups, formulas, t, hasString, state: () => state, setState, sectionOf };
