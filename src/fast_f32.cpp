@@ -130,8 +130,6 @@ inline f32x4 elu4(f32x4 x, float alpha) {
 
 // GELU runs in float64 lanes: in float32 the rational's eleven Horner roundings alone cost up to 5 ulp, and
 // in double a² is exact and nothing underflows before the final rounding to float32.
-typedef float f32x2 __attribute__((vector_size(8)));
-
 // Φ(−a)·e^{a²/2} ≈ P(a)/Q(a) on [0, 14.5], P(0) = 1/2, relative error 6.2e-09
 // (tests/reference/fit_fast_f32.py); lowest power first.
 constexpr double kGeluTailNum[] = {0.5, 0.4375959315653947, 0.18269064169666188, 0.040441920562209216,
@@ -191,20 +189,35 @@ inline f64x2 gelu_tanh2(f64x2 x) {
   return select(negative2(x), max_keep_nan(x, -200.0) * e, x) / (1.0 + e);
 }
 
-// Applies a two-lane float64 kernel to four floats and rounds each result once. (clang 14 leaves the
-// generic conversions of two-float vectors lane by lane in WebAssembly, hence the intrinsics.)
-template <typename Op>
-inline f32x4 via_f64(f32x4 x, Op op) {
+typedef float f32x2 __attribute__((vector_size(8)));
+
+// Four floats as two float64 pairs, exactly, and back with one rounding each (subnormal results included).
+// (clang 14 leaves the generic conversions of two-float vectors lane by lane in WebAssembly, hence the
+// intrinsics.)
+inline void promote(f32x4 v, f64x2& lo, f64x2& hi) {
 #ifdef __wasm_simd128__
-  const v128_t v = v128_t(x);
-  const v128_t lo = v128_t(op(f64x2(wasm_f64x2_promote_low_f32x4(v))));
-  const v128_t hi = v128_t(op(f64x2(wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 2, 3)))));
-  return f32x4(wasm_i32x4_shuffle(wasm_f32x4_demote_f64x2_zero(lo), wasm_f32x4_demote_f64x2_zero(hi), 0, 1, 4, 5));
+  lo = f64x2(wasm_f64x2_promote_low_f32x4(v128_t(v)));
+  hi = f64x2(wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v128_t(v), v128_t(v), 2, 3, 2, 3)));
 #else
-  const f64x2 lo = op(__builtin_convertvector(__builtin_shufflevector(x, x, 0, 1), f64x2));
-  const f64x2 hi = op(__builtin_convertvector(__builtin_shufflevector(x, x, 2, 3), f64x2));
+  lo = __builtin_convertvector(__builtin_shufflevector(v, v, 0, 1), f64x2);
+  hi = __builtin_convertvector(__builtin_shufflevector(v, v, 2, 3), f64x2);
+#endif
+}
+inline f32x4 demote(f64x2 lo, f64x2 hi) {
+#ifdef __wasm_simd128__
+  return f32x4(wasm_i32x4_shuffle(wasm_f32x4_demote_f64x2_zero(v128_t(lo)), wasm_f32x4_demote_f64x2_zero(v128_t(hi)), 0,
+                                  1, 4, 5));
+#else
   return __builtin_shufflevector(__builtin_convertvector(lo, f32x2), __builtin_convertvector(hi, f32x2), 0, 1, 2, 3);
 #endif
+}
+
+// Applies a two-lane float64 kernel to four floats and rounds each result once.
+template <typename Op>
+inline f32x4 via_f64(f32x4 x, Op op) {
+  f64x2 lo, hi;
+  promote(x, lo, hi);
+  return demote(op(lo), op(hi));
 }
 
 // The shared loop (simd_loop.hpp) over f32x4 lanes, `Unroll` vectors per step.
