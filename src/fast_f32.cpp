@@ -1,7 +1,7 @@
 // float32 batch kernels, four lanes at a time. Written with the compiler's generic vector type, so the
 // same source is compiled natively (and tested there) and to WebAssembly SIMD with -msimd128; a few
 // primitives use WebAssembly's own instructions where they exist (pmax is one instruction).
-// Polynomial coefficients were fitted for this file with mpmath.chebyfit (see tests/reference).
+// Polynomial and rational coefficients were fitted for this file with mpmath (tests/reference/fit_fast_f32.py).
 #include "fast_f32.hpp"
 #include "simd_f64.hpp"
 #include "simd_loop.hpp"
@@ -128,20 +128,10 @@ inline f32x4 elu4(f32x4 x, float alpha) {
   return select(x < 0.0f, neg, x);  // x itself for x ≥ 0, ±0 and NaN
 }
 
-// GELU runs in float64 lanes: in float32 the rational's eleven Horner roundings alone cost up to 5 ulp, and
-// in double a² is exact and nothing underflows before the final rounding to float32.
-// Φ(−a)·e^{a²/2} ≈ P(a)/Q(a) on [0, 14.5], P(0) = 1/2, relative error 6.2e-09
-// (tests/reference/fit_fast_f32.py); lowest power first.
-constexpr double kGeluTailNum[] = {0.5, 0.4375959315653947, 0.18269064169666188, 0.040441920562209216,
-                                   0.004085600644866877};
-constexpr double kGeluTailDen[] = {1.0, 1.6730767078020623, 1.2002994372010474, 0.4680262329217264,
-                                   0.10137943896263327, 0.010240959605538204};
-// e^r on |r| ≤ ln2/2, Chebyshev fit of degree 6, relative error 2.5e-09 (the same script); lowest first.
+// e^r on |r| ≤ ln2/2, Chebyshev fit of degree 6, relative error 2.5e-09 (tests/reference/fit_fast_f32.py);
+// lowest first.
 constexpr double kExpReduced[] = {1.0, 1.000000037716214, 0.5000000047117757, 0.16666415514653277,
                                   0.04166635289677516, 0.008375126398153335, 0.001394110843397268};
-// Beyond |x| = 14.5 the float32 GELU is x (above) or −0 (below): x·Φ(x) < 2^-150.
-constexpr double kGeluTailEnd = 14.5;
-
 // e^y for y in [−700, 0] (NaN stays NaN): y = n·ln2 + r, 2^n built in the exponent bits.
 inline f64x2 exp_nonpositive2(f64x2 y) {
   const f64x2 shifted = y * 1.4426950408889634 + 0x1.8p52;  // n in the low mantissa bits
@@ -154,24 +144,9 @@ inline f64x2 exp_nonpositive2(f64x2 y) {
 
 // The lanes where x < 0, as a float64 mask. Compared on x + 0.0 (the same answer, −0 and NaN included):
 // on a value promoted from float32, clang turns x < 0.0 into a float32 compare whose mask it widens with
-// 64-bit arithmetic shifts, which x86 lacks and V8 emulates (float32 GELU 3.56 → 3.22 ns, SiLU 2.79 → 2.19).
+// 64-bit arithmetic shifts, which x86 lacks and V8 emulates (SiLU 2.79 → 2.19 ns; the float32 GELU, then in
+// float64 lanes, 3.56 → 3.22).
 inline i64x2 negative2(f64x2 x) { return (x + 0.0) < 0.0; }
-
-// Exact GELU x·Φ(x) for two doubles that came from floats. With a = min(|x|, 14.5),
-// Φ(−a) = e^{−a²/2}·P(a)/Q(a) (a² is exact); Φ(x) is Φ(−a) below 0 and 1 − Φ(−a) above, where
-// Φ(−a) ≤ 1/2 so nothing cancels.
-inline f64x2 gelu2(f64x2 x) {
-  const f64x2 a = min_keep_nan(abs(x), kGeluTailEnd);
-  const f64x2 gauss = exp_nonpositive2((a * a) * -0.5);
-  f64x2 num = splat(kGeluTailNum[4]);
-  for (int k = 3; k >= 0; --k) num = num * a + kGeluTailNum[k];
-  f64x2 den = splat(kGeluTailDen[5]);
-  for (int k = 4; k >= 0; --k) den = den * a + kGeluTailDen[k];
-  const i64x2 negative = negative2(x);
-  const f64x2 factor = select(negative, -a, splat(1.0));
-  const f64x2 tail = factor * ((gauss * num) / den);  // x·Φ(x) below 0, Φ(−x) above
-  return select(negative, tail, x * (1.0 - tail));
-}
 
 // SiLU x·σ(x) = x/(1 + e) for x ≥ 0 and x·e/(1 + e) below, e = e^{−|x|}; past |x| = 200 the float32
 // result is x or −0, which the clamped forms give (also for ±∞).
@@ -218,6 +193,58 @@ inline f32x4 via_f64(f32x4 x, Op op) {
   f64x2 lo, hi;
   promote(x, lo, hi);
   return demote(op(lo), op(hi));
+}
+
+// a·Φ(−a)·e^{a²/2} = g·a/(a + c)·(1 + K(a)) on [0, 14.5], K = P/Q in [-0.071, 0.071], relative error 5.4e-09
+// (tests/reference/fit_fast_f32.py); lowest power first.
+constexpr double kGeluG = 0.45248707761089946, kGeluC = 0.85;
+constexpr float kGeluKNum[] = {-0.06074666f, 0.25212225f, 0.1178034f, 0.014287578f, -0.004199801f, -0.0014325599f};
+constexpr float kGeluKDen[] = {1.0f, 1.7032406f, 1.2479107f, 0.49996158f, 0.112130016f, 0.012106613f};
+// Beyond |x| = 14.5 the float32 GELU is x (above) or −0 (below): x·Φ(x) < 2^-150.
+constexpr float kGeluTailEnd = 14.5f;
+constexpr float kGeluHalfBelow = 0x1p-25f;
+
+// Exact GELU x·Φ(x) = max(x, −0) − t with t = a·Φ(−a), a = min(|x|, 14.5): x − t above 0 (t ≤ x/2, so
+// nothing cancels), −t below; NaN propagates, ±∞ give ∞ and −0; x/2 for |x| < 2^-25 (±0 included).
+// t = e^{−a²/2}·F(a) with F(a) = a·Φ(−a)·e^{a²/2} = g·a/(a + c)·(1 + K(a)), |K| ≤ 0.071.
+// Most of the work is in float32 lanes, arranged so that no float32 rounding lands on a factor of t whole:
+//  - a² is exact as hi² + lo·(hi + a) with hi = a's top 12 bits (hi² exact), so −a²/2 = n·ln2 + r keeps r
+//    to a float32 rounding of r itself (|r| ≤ ln2/2), and e^{−a²/2} = 2^n·(1 + m), m = e^r − 1;
+//  - K's roundings (its Horner steps reach several ulps of K) count only as K's share of 1 + K;
+//  - a/(a + c), the 1 in 1 + w and the products are taken in float64 lanes: t = A·(1 + w)/((a + c)·2^64/g) with
+//    A = a·2^(n+64) (exact in float32, normal down to a = 14.5) and w = m + K·(1 + m), rounded to float32 once
+//    (subnormal results too).
+// Against the correctly rounded GELU: at most 1 ulp for every float (1.47 ulp against the exact value; −t is
+// rounded once, x − t twice). All in float32 lanes (R = P4/Q5 as the earlier float64-lane kernel had it) was
+// 8 ulp off: the rational alone 7.8, and each float32-rounded factor of t can cost an ulp. That version ran
+// at 1.6 ns per value in the module (n = 1000); this one (gelu_f32 below) 2.3, the float64-lane one 3.3.
+inline f32x4 gelu4(f32x4 x) {
+  const f32x4 a = min_keep_nan(abs(x), kGeluTailEnd);
+  const f32x4 hi = from_bits(bits(a) & static_cast<std::int32_t>(0xfffff000u));
+  const f32x4 lo = a - hi;
+  const f32x4 y_hi = (hi * -0.5f) * hi;         // −hi²/2, exact
+  const f32x4 y_lo = (lo * -0.5f) * (hi + a);   // −a²/2 − y_hi, to a rounding or two of a term below 2^-4
+  const f32x4 shifted = y_hi * kLog2e + kRoundingShift;
+  const f32x4 n = shifted - kRoundingShift;
+  const f32x4 r = (y_hi - n * kLn2Hi) + (y_lo - n * kLn2Lo);  // the first difference is exact (Sterbenz)
+  const f32x4 m = expm1_reduced(r);
+  f32x4 num = splat(kGeluKNum[5]);
+  for (int k = 4; k >= 0; --k) num = num * a + kGeluKNum[k];
+  f32x4 den = splat(kGeluKDen[5]);
+  for (int k = 4; k >= 0; --k) den = den * a + kGeluKDen[k];
+  const f32x4 w = m + (num / den) * (m + 1.0f);  // (1 + m)(1 + K) = 1 + w
+  const f32x4 scaled_a = a * pow2(shifted, 64);
+  f64x2 w_lo, w_hi, sa_lo, sa_hi, a_lo, a_hi;
+  promote(w, w_lo, w_hi);
+  promote(scaled_a, sa_lo, sa_hi);
+  promote(a, a_lo, a_hi);
+  constexpr double kSlope = 0x1p64 / kGeluG, kOffset = kGeluC * 0x1p64 / kGeluG;
+  const f64x2 t_lo = (sa_lo * (1.0 + w_lo)) / (a_lo * kSlope + kOffset);
+  const f64x2 t_hi = (sa_hi * (1.0 + w_hi)) / (a_hi * kSlope + kOffset);
+  const f32x4 gelu = max_keep_nan(x, -0.0f) - demote(t_lo, t_hi);
+  // Below 2^-25, x·Φ(x) is within x²/√(2π) < half an ulp of x/2: x/2 itself, rounded as the float64 kernel's
+  // result is (its subnormal halves are ties, which x − t would round the other way, once through t).
+  return select(a < kGeluHalfBelow, x * 0.5f, gelu);
 }
 
 // The shared loop (simd_loop.hpp) over f32x4 lanes, `Unroll` vectors per step.
@@ -315,8 +342,11 @@ void elu_f32(const float* xs, float* out, std::size_t n, const double* params) {
   for_each4(xs, out, n, [alpha](f32x4 v) { return elu4(v, alpha); });
 }
 
+// Four vectors per step: each has three divisions (one float32, two float64) whose latency the other three
+// vectors cover (2.6 → 2.3 ns per value; without the small-|x| select, two vectors 2.4, three 2.3, four 2.15,
+// eight 2.9).
 void gelu_f32(const float* xs, float* out, std::size_t n, const double*) {
-  for_each4(xs, out, n, [](f32x4 v) { return via_f64(v, gelu2); });
+  for_each4<4>(xs, out, n, [](f32x4 v) { return gelu4(v); });
 }
 
 void gelu_tanh_f32(const float* xs, float* out, std::size_t n, const double*) {
