@@ -119,6 +119,7 @@ test('the crosshair moves from the keyboard, and its readout is announced while 
   const canvas = page.locator(`${figure} canvas`);
   await canvas.scrollIntoViewIfNeeded();
   await page.waitForSelector(`${figure}[data-mounted="true"]`);
+  const withoutCrosshair = await canvasFingerprint(page, `${figure} canvas`);
   await canvas.focus();
   assert.equal(await page.getAttribute(`${figure} .readout`, 'aria-live'), 'polite');
   const read = async () => {
@@ -139,6 +140,8 @@ test('the crosshair moves from the keyboard, and its readout is announced while 
   assert.ok((await read()).x < -4, 'Home goes to the left end');
   await page.keyboard.press('Escape');
   assert.ok(!/x = /.test(await page.textContent(`${figure} .readout`)), 'Escape hides it');
+  // Each move redraws the chart (the curve over a saved copy of its axes): no line is left where it was.
+  assert.equal(await canvasFingerprint(page, `${figure} canvas`), withoutCrosshair, 'and leaves the chart as it was');
   await page.keyboard.press('Tab');
   assert.equal(await page.getAttribute(`${figure} .readout`, 'aria-live'), 'off', 'quiet again after the chart loses focus');
   assert.deepEqual(problems, []);

@@ -2,7 +2,7 @@
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
-import { createLineChart, createProbe, createSampler, niceLimits, refresh, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from './chart-kit.js';
 import { rangeFields } from './range-fields.js';
 
 const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
@@ -49,7 +49,7 @@ export function mount(element, api) {
         return `${row.name}: f = ${formatNumber(f)}, f′ = ${formatNumber(df)}`;
       })].join('\n');
     }
-    chart.draw();
+    redraw(chart);
   };
   const chart = createLineChart(canvas, {
     datasets: [], legend: true, onPointer: (x) => showReadout(x), readout,

@@ -3,7 +3,7 @@
 import { el, setAttr, setText, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
-import { createLineChart, createProbe, createSampler, niceLimits, refresh, tableXs, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from './chart-kit.js';
 import { rangeFields } from './range-fields.js';
 
 // Mounts the curve figure of the function named by element.dataset.fn.
@@ -75,7 +75,7 @@ export function mount(element, api) {
   chart.$recolour = recolour;
   recolour(chart.$colours);
 
-  function showReadout(x, redraw = true) {
+  function showReadout(x, draw = true) {
     chart.$crosshairX = x;
     if (x === null || !shown) {
       setText(readout, t('curve.readoutHint'));
@@ -83,7 +83,7 @@ export function mount(element, api) {
       const { f, df } = probe(id, shown.params, x);
       setText(readout, t('curve.readout', { x: formatNumber(x), f: formatNumber(f), df: formatNumber(df) }));
     }
-    if (redraw) chart.draw();
+    if (draw) redraw(chart);
   }
 
   function fillTable() {

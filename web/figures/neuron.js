@@ -3,7 +3,7 @@
 import { el, slider, svg } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { neuronInputs, neuronLimit, neuronWeights, paramsOf } from '../page-state.js';
-import { createLineChart, createProbe, createSampler, niceLimits, refresh, yExtent } from './chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from './chart-kit.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
 
@@ -82,7 +82,7 @@ export function mount(element, api) {
       const { f, df } = probe(shown.row.id, shown.params, x);
       readout.textContent = t('curve.readout', { x: formatNumber(x), f: formatNumber(f), df: formatNumber(df) });
     }
-    chart.draw();
+    redraw(chart);
   };
 
   const sampler = createSampler(lab);
