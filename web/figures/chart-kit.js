@@ -143,13 +143,18 @@ const curvePlugin = {
 };
 
 // Keeps a copy of what Chart.js drew before the datasets (grid, axes, tick labels, legend), taken on each full
-// draw, so redraw() can put the curves and crosshair back on it without drawing the rest again.
+// draw, so redraw() can put the curves and crosshair back on it without drawing the rest again. Only charts
+// that have been redrawn keep one (a copy is the canvas's size: 0.5 MB for a curve, 2 MB on a 2× screen, and
+// the page has 34 charts, most of which a reader never touches).
 const backdropPlugin = {
   id: 'alabBackdrop',
   beforeDatasetsDraw(chart) {
     const { canvas } = chart;
     let copy = chart.$backdrop;
-    if (!copy) copy = chart.$backdrop = document.createElement('canvas');
+    if (!copy) {
+      if (!chart.$redrawn) return;
+      copy = chart.$backdrop = document.createElement('canvas');
+    }
     if (copy.width !== canvas.width || copy.height !== canvas.height) Object.assign(copy, { width: canvas.width, height: canvas.height });
     const g = copy.getContext('2d');
     g.clearRect(0, 0, copy.width, copy.height);
@@ -165,6 +170,7 @@ export function redraw(chart) {
   const { canvas, ctx } = chart;
   const copy = chart.$backdrop;
   const ownData = chart.data.datasets.some((d) => !d.$points && d.data.length);
+  chart.$redrawn = true;
   if (ownData || !copy?.$valid || copy.width !== canvas.width || copy.height !== canvas.height || !chart.chartArea) {
     chart.draw();
     return;
