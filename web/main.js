@@ -2,6 +2,7 @@
 // URL, mounts figures and demos, and keeps URL, language and figures in step with one state object.
 import formulas from '@generated/formulas.json';
 import { demos } from './demos/index.js';
+import { setAttr } from './dom.js';
 import { figures } from './figures/index.js';
 import { buildFunctionSections } from './function-section.js';
 import { applyStrings, browserLanguage, hasString, languages, setLanguage, t } from './i18n.js';
@@ -161,7 +162,7 @@ async function start() {
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.addEventListener('click', () => setState({ lang: button.dataset.lang }));
   }
-  const markLanguage = () => document.querySelectorAll('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang)));
+  const markLanguage = () => document.querySelectorAll('[data-lang]').forEach((b) => setAttr(b, 'aria-pressed', String(b.dataset.lang === state.lang)));
   updates.add(markLanguage);
 
   const mountFigure = (element) => {
