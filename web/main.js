@@ -121,10 +121,45 @@ async function start() {
   // Figures out of view only note that they are stale and catch up when they scroll into view, so a slider
   // redraws its own chart at once and not every chart on the page.
   const figureViews = new Map();
+  // While a slider is dragged, the canvases of figures out of view rest (`canvas[data-resting]` is hidden).
+  // Chromium composites every canvas within a few thousand pixels of the viewport and, when it composites in
+  // software (no GPU, or a blocklisted one), hands each of them to the compositor again in every frame that
+  // changes anything: ~0.05 ms a canvas, about twelve around a function section. They wake when the drag ends
+  // (`change`), after 500 ms without input, or as they come into view, so none is ever hidden on screen or
+  // once the controls have settled.
+  const resting = new Set();
+  let dragTimer = 0;
+  const wake = (canvases = [...resting]) => {
+    for (const canvas of canvases) {
+      delete canvas.dataset.resting;
+      resting.delete(canvas);
+    }
+  };
+  const endDrag = () => {
+    clearTimeout(dragTimer);
+    dragTimer = 0;
+    wake();
+  };
+  document.addEventListener('input', (event) => {
+    if (event.target.type !== 'range') return;
+    if (!dragTimer) {
+      for (const [element, view] of figureViews) {
+        if (view.visible) continue;
+        for (const canvas of element.querySelectorAll('canvas')) {
+          canvas.dataset.resting = '';
+          resting.add(canvas);
+        }
+      }
+    }
+    clearTimeout(dragTimer);
+    dragTimer = setTimeout(endDrag, 500);
+  }, true);
+  document.addEventListener('change', endDrag, true);
   const viewObserver = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       const view = figureViews.get(entry.target);
       view.visible = entry.isIntersecting;
+      if (view.visible && resting.size) wake([...entry.target.querySelectorAll('canvas')].filter((c) => resting.has(c)));
       if (view.visible && view.stale) {
         view.stale = false;
         view.update(state);

@@ -106,6 +106,54 @@ test('the leaky ReLU curve passes through x and slope·x for each slope the slid
   await context.close();
 });
 
+// During a drag the page stops compositing charts out of view (web/main.js); a reader must never see that: every
+// chart on screen stays visible, one scrolled into view wakes, and all are back when the drag ends or pauses.
+test('while a slider is dragged, no chart in view is hidden, and every chart is back afterwards', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}#fn-leaky_relu`);
+  await waitForAllFigures(page);
+  const slider = '#fn-leaky_relu [data-figure="curve"] input[data-param="negative_slope"]';
+  const drag = (steps) => page.$eval(slider, async (input, n) => {
+    for (let i = 1; i <= n; i++) {
+      input.value = String(i / 100);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }, steps);
+  const canvases = () => page.$$eval('canvas', (all) => all.map((c) => {
+    const r = c.getBoundingClientRect();
+    return { onScreen: r.bottom > 0 && r.top < innerHeight && r.width > 0, shown: getComputedStyle(c).visibility === 'visible' };
+  }));
+  await drag(5);
+  let seen = await canvases();
+  assert.ok(seen.some((c) => c.onScreen), 'the dragged chart is on screen');
+  assert.deepEqual(seen.filter((c) => c.onScreen && !c.shown), [], 'no chart on screen is hidden mid-drag');
+  assert.ok(seen.some((c) => !c.shown), 'charts out of view rest mid-drag');
+  await page.$eval(slider, (input) => input.dispatchEvent(new Event('change', { bubbles: true })));
+  assert.ok((await canvases()).every((c) => c.shown), 'all back when the drag ends');
+
+  await drag(3);
+  await page.waitForTimeout(800);
+  assert.ok((await canvases()).every((c) => c.shown), 'all back after a pause without change');
+
+  await drag(3);
+  // Well within the 500 ms pause that wakes everything: scrolled into view, a resting chart shows in a frame or two.
+  const woken = await page.evaluate(async () => {
+    const canvas = document.querySelector('#fn-sigmoid [data-figure="curve"] canvas');
+    const before = getComputedStyle(canvas).visibility;
+    canvas.scrollIntoView({ behavior: 'instant' });  // the page scrolls smoothly otherwise
+    const start = performance.now();
+    while (getComputedStyle(canvas).visibility !== 'visible' && performance.now() - start < 250) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return { before, after: getComputedStyle(canvas).visibility, scrolled: scrollY };
+  });
+  assert.deepEqual({ before: woken.before, after: woken.after }, { before: 'hidden', after: 'visible' }, `a chart scrolled into view mid-drag is shown (${JSON.stringify(woken)})`);
+  seen = await canvases();
+  assert.deepEqual(seen.filter((c) => c.onScreen && !c.shown), [], 'nothing on screen is hidden after the scroll');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the neuron panel computes z = w·x + b and f(z) for the values set', async () => {
   const { page, context, problems } = await harness.open(harness.url);
   const set = { x1: 1.5, x2: -0.5, x3: 2, w1: 0.4, w2: -1.2, w3: 0.3, b: -0.7 };
