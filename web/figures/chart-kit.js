@@ -90,8 +90,8 @@ const crosshairPlugin = {
   },
 };
 
-// Draws each dataset's `$points` ({x, y} list) as a line (or as dots with `showLine: false`), instead of Chart.js's own line elements (those datasets
-// keep `data` empty, and Chart.js still draws their legend entries). A figure whose curve changed while its axes
+// Draws each dataset's `$points` ({x, y} list) as a line (or as dots with `showLine: false`), instead of Chart.js's
+// own line elements (those datasets keep `data` empty, and Chart.js still draws their legend entries). A figure whose curve changed while its axes
 // stayed put then needs only chart.draw(), not chart.update(), which rebuilds the elements, measures every tick
 // label and lays the chart out again: 0.1 against 1.1 ms for the 556-point curve of a slider move (see refresh).
 // Like Chart.js's line: gaps at non-finite values, clipped to the plot area widened by half the line's width.

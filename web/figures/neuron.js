@@ -91,14 +91,13 @@ export function mount(element, api) {
   const chart = createLineChart(canvas, {
     datasets: [
       { label: 'f', data: [], $points: curve, borderColor: '' },
-      { label: 'z', data: [], $points: marker, showLine: false, pointRadius: 6, pointHoverRadius: 6, borderColor: '', backgroundColor: '' },
+      { label: 'z', data: [], $points: marker, showLine: false, pointRadius: 6, backgroundColor: '' },
     ],
     onPointer: (x) => showReadout(x), readout,
     onResize: () => requestAnimationFrame(() => last && render(last, true)),
   });
   chart.$recolour = (c) => {
     chart.data.datasets[0].borderColor = c.series[0];
-    chart.data.datasets[1].borderColor = c.series[1];
     chart.data.datasets[1].backgroundColor = c.series[1];
   };
   chart.$recolour(chart.$colours);
