@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSingleFile } from './build-single.mjs';
 import { packModule } from './pack-module.mjs';
+import { prerenderPages, writePages } from './prerender.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -71,8 +72,20 @@ function mergeStrings() {
   writeFileSync(path.join(generated, 'i18n.json'), JSON.stringify({ keys, texts }));
 }
 
+// The catalogue and the demos' options as the module gives them: the page reads its state from the URL with
+// them before the module has loaded.
+function writeCatalogue(lab) {
+  mkdirSync(generated, { recursive: true });
+  writeFileSync(path.join(generated, 'catalogue.json'), JSON.stringify({ rows: lab.catalogue(), demoOptions: lab.demoOptions() }));
+}
+
 async function bundlePage() {
   const esbuild = require('esbuild');
+  // The one script in <head>: small, no imports (web/boot.js).
+  await esbuild.build({
+    entryPoints: [path.join(root, 'web', 'boot.js')], bundle: false, minify: true, target: 'es2017',
+    outfile: path.join(dist, 'boot.js'), logLevel: 'warning',
+  });
   await esbuild.build({
     entryPoints: [path.join(root, 'web', 'main.js')],
     bundle: true,
@@ -94,8 +107,6 @@ function copyStatic() {
   writeFileSync(path.join(dist, 'chart.umd.min.js'), chart.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
   // The module with its WebAssembly deflated (scripts/pack-module.mjs): a quarter less to download.
   writeFileSync(path.join(dist, 'activation-lab.js'), packModule(readFileSync(path.join(wasmBuild, 'activation-lab.js'), 'utf8'), root));
-  // Indentation dropped (a newline stays, so whitespace between inline elements is unchanged).
-  writeFileSync(path.join(dist, 'index.html'), readFileSync(path.join(root, 'web', 'index.html'), 'utf8').replace(/\n[ \t]+/g, '\n'));
   // One minified stylesheet (the first view's bytes have a budget): the page's, then embedding's.
   const esbuild = require('esbuild');
   const css = ['style.css', path.join('embed', 'embed.css')].map((f) => readFileSync(path.join(root, 'web', f), 'utf8')).join('\n');
@@ -111,8 +122,12 @@ copyStatic();
 const createActivationLab = require(path.join(dist, 'activation-lab.js'));
 const lab = await createActivationLab();
 await typesetFormulas(lab.catalogue());
+writeCatalogue(lab);
 mergeStrings();
 await bundlePage();
-const singleFileBytes = writeSingleFile(dist);
-console.log(`build: dist/activation-lab.html ready (${(singleFileBytes / 1024).toFixed(0)} KiB, the whole page in one file)`);
+// SITE_URL, the published address (set by the Pages workflow), makes the canonical and alternate links absolute.
+writePages(dist, await prerenderPages({ root, generated, lab, siteUrl: process.env.SITE_URL ?? '' }));
+for (const { name, bytes } of writeSingleFile(dist)) {
+  console.log(`build: dist/${name} ready (${(bytes / 1024).toFixed(0)} KiB, the whole lesson in one file)`);
+}
 console.log(`build: dist/ ready (${lab.catalogue().length} functions)`);

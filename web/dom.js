@@ -11,7 +11,7 @@ export function el(tag, attrs = {}, children = []) {
     if (value === undefined || value === null || value === false) continue;
     if (name === 'class') node.className = value;
     else if (name === 'text') node.textContent = value;
-    else if (name === 'i18n') node.dataset.i18n = value;
+    else if (name === 'i18n') node.setAttribute('data-i18n', value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of [].concat(children)) {

@@ -1,4 +1,4 @@
-// Builds a section per catalogue function from its row: typeset formula, prose keys derived from the id,
+// Builds (at build time, web/prerender.js) a section per catalogue function from its row: typeset formula, prose keys derived from the id,
 // facts from the row, and placeholders for its figures. Nothing here names a particular function.
 import { el } from './dom.js';
 
@@ -8,18 +8,20 @@ export const requiredProseKeys = (row) => [
 ];
 
 // A formula wider than its box scrolls sideways (phones); only then it joins the tab order, so the keyboard can
-// scroll it without adding a tab stop to every formula on a wide screen.
-const overflowWatcher = new ResizeObserver((entries) => {
-  for (const { target } of entries) {
-    if (target.scrollWidth > target.clientWidth + 1) target.setAttribute('tabindex', '0');
-    else target.removeAttribute('tabindex');
-  }
-});
+// scroll it without adding a tab stop to every formula on a wide screen. Called on the pre-rendered page.
+export function watchFormulaOverflow(root) {
+  const watcher = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.scrollWidth > target.clientWidth + 1) target.setAttribute('tabindex', '0');
+      else target.removeAttribute('tabindex');
+    }
+  });
+  for (const box of root.querySelectorAll('.formula')) watcher.observe(box);
+}
 
 const formula = (mathml, className) => {
   const box = el('div', { class: className });
   box.innerHTML = mathml ?? '';
-  overflowWatcher.observe(box);
   return box;
 };
 

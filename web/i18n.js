@@ -1,4 +1,5 @@
-// The page's two languages: string lookup, applying data-i18n keys to the DOM, and choosing a default.
+// The page's two languages: string lookup and applying data-i18n keys to the DOM. Each language has its own
+// pre-rendered page; the language of the page in use is that of its <html> element.
 import { keys, texts } from '@generated/i18n.json';
 
 // {lang: {key: text}} from the build's list of keys and each language's texts in that order.
@@ -6,13 +7,17 @@ const strings = Object.fromEntries(Object.entries(texts).map(([lang, list]) => [
   Object.fromEntries(keys.flatMap((key, i) => (list[i] === null ? [] : [[key, list[i]]])))]));
 
 export const languages = Object.keys(strings).sort();
-const htmlLang = { en: 'en', zh: 'zh-CN' };
-let current = languages.includes('en') ? 'en' : languages[0];
+const htmlLangs = { en: 'en', zh: 'zh-CN' };
+// The value of <html lang> for one of our languages.
+export const htmlLangOf = (lang) => htmlLangs[lang] ?? lang;
 
-// The language the page is showing.
-export function currentLanguage() {
-  return current;
+// The language a document was rendered in (its <html data-lang>), else English.
+export function documentLanguage(doc = globalThis.document) {
+  const lang = doc?.documentElement?.dataset?.lang;
+  return languages.includes(lang) ? lang : (languages.includes('en') ? 'en' : languages[0]);
 }
+
+let current = documentLanguage();
 
 // The string for `key` in the current language with {name} placeholders filled; a missing key is reported.
 export function t(key, vars) {
@@ -32,24 +37,12 @@ export function hasString(key) {
 
 // Fills every [data-i18n] element's text and every [data-i18n-label] element's aria-label under `root`.
 export function applyStrings(root) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
-  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.getAttribute('data-i18n'));
+  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.getAttribute('data-i18n-label')));
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.setAttribute('placeholder', t(el.getAttribute('data-i18n-placeholder')));
 }
 
-// Switches the language of the whole document (text, <html lang>, title).
+// Chooses the language `t` speaks (the build renders each language in turn).
 export function setLanguage(lang) {
-  if (!languages.includes(lang)) return;
-  current = lang;
-  document.documentElement.lang = htmlLang[lang] ?? lang;
-  applyStrings(document);
-}
-
-// The first of the browser's preferred languages that we have, else English.
-export function browserLanguage(preferred = navigator.languages ?? [navigator.language]) {
-  for (const tag of preferred) {
-    const base = String(tag).toLowerCase().split('-')[0];
-    if (languages.includes(base)) return base;
-  }
-  return 'en';
+  if (languages.includes(lang)) current = lang;
 }

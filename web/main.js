@@ -1,13 +1,14 @@
-// Entry point: loads the module, builds every function section from its catalogue, reads the view from the
-// URL, mounts figures and demos, and keeps URL, language and figures in step with one state object.
-import formulas from '@generated/formulas.json';
+// Entry point. The lesson is already in the page (the build wrote it); this reads the view from the URL,
+// arranges embed mode, loads the module, mounts figures and demos as they come near the viewport, and keeps
+// the URL, the language links and the figures in step with one state object.
+import catalogue from '@generated/catalogue.json';
 import { demos } from './demos/index.js';
-import { setAttr } from './dom.js';
 import { figures } from './figures/index.js';
-import { buildFunctionSections } from './function-section.js';
-import { applyStrings, browserLanguage, hasString, languages, setLanguage, t } from './i18n.js';
+import { watchFormulaOverflow } from './function-section.js';
+import { applyStrings, documentLanguage, hasString, languages, setLanguage, t } from './i18n.js';
 import { pageSchema } from './page-state.js';
-import { setUpEmbedding } from './embed/index.js';
+import { arrangeEmbedView, setUpEmbedding } from './embed/index.js';
+import { swapInlineLesson } from './inline-lessons.js';
 
 const urlDelayMs = 200;
 
@@ -18,63 +19,63 @@ function showFatal(message) {
   box.classList.add('fatal');
 }
 
-// Mounts figures one per task, so no single task grows long: those coming near the viewport first, the rest when
-// the browser is idle.
-function mountLazily(elements, mountOne) {
+// Mounts figures one per task as they come near the viewport (within `margin`), so no single task grows long
+// and a figure far down the page costs nothing until the reader gets there.
+function mountNearView(elements, mountOne, margin = '100% 0px') {
   const pending = new Set(elements);
   const nearView = new Set();
-  let soonScheduled = false;
-  let idleScheduled = false;
-  const mountNow = (element) => {
-    if (!pending.delete(element)) return;
-    nearView.delete(element);
-    observer.unobserve(element);
-    mountOne(element);
-  };
+  let scheduled = false;
   const mountNext = () => {
-    const next = nearView.values().next().value ?? pending.values().next().value;
-    if (!next) {
-      document.body.dataset.figuresMounted = 'all';
-      return;
-    }
+    scheduled = false;
+    const [next] = nearView;
+    if (!next) return;
+    nearView.delete(next);
+    pending.delete(next);
+    observer.unobserve(next);
     try {
-      mountNow(next);
+      mountOne(next);
     } finally {
+      if (!pending.size) document.body.dataset.figuresMounted = 'all';
       schedule();
     }
   };
-  // The idle timeout keeps the chain going when a running demo leaves the browser no idle time.
-  const idle = window.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 250 }) : (fn) => setTimeout(fn, 30);
   function schedule() {
-    if (nearView.size && !soonScheduled) {
-      soonScheduled = true;
-      setTimeout(() => { soonScheduled = false; mountNext(); }, 0);
-    }
-    if (!idleScheduled) {
-      idleScheduled = true;
-      idle(() => { idleScheduled = false; mountNext(); });
+    if (nearView.size && !scheduled) {
+      scheduled = true;
+      setTimeout(mountNext, 0);
     }
   }
   const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) if (entry.isIntersecting && pending.has(entry.target)) nearView.add(entry.target);
+    for (const entry of entries) {
+      if (!pending.has(entry.target)) continue;
+      if (entry.isIntersecting) nearView.add(entry.target);
+      else nearView.delete(entry.target);
+    }
     schedule();
-  }, { rootMargin: '400px 0px' });
+  }, { rootMargin: margin });
   pending.forEach((element) => observer.observe(element));
-  schedule();
+  if (!pending.size) document.body.dataset.figuresMounted = 'all';
+  // Everything at once, for a printout.
+  return function mountAll() {
+    for (const element of [...pending]) {
+      nearView.add(element);
+      mountNext();
+    }
+  };
 }
 
 const isOnScreen = (element) => element.getBoundingClientRect().top < window.innerHeight;
 
-// Resolves in a task after the next frame has been painted (or after 100 ms where no frame comes: a hidden tab).
-function afterNextPaint() {
-  return new Promise((resolve) => {
-    const done = () => setTimeout(resolve, 0);
-    requestAnimationFrame(done);
-    setTimeout(done, 100);
-  });
-}
-
 const pinMs = 3000;
+
+// The fragment's id, percent-decoded; a fragment that does not decode (a link mangled on its way) is ignored.
+function decodedFragment() {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return '';
+  }
+}
 const readerInputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
 
 // A link to a part of the lesson (#fn-gelu, #summary, or the state's section) lands there once the page is built:
@@ -82,7 +83,7 @@ const readerInputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
 // which moves it (a summary table below an unmounted compare chart moved 700 px), so it stays pinned to the top
 // whenever the page's size changes, until the reader scrolls, clicks or types, or for 3 s.
 function showLinkedPart(section) {
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = decodedFragment();
   const target = (id && document.getElementById(id)) || (section && document.getElementById(section));
   if (!target) return;
   const show = () => target.scrollIntoView({ behavior: 'instant' });
@@ -97,6 +98,27 @@ function showLinkedPart(section) {
   setTimeout(stop, pinMs);
 }
 
+swapInlineLesson();
+// The page's language is the one it was rendered in; `?lang=` for another was sent to that page by boot.js.
+const pageLanguage = documentLanguage();
+setLanguage(pageLanguage);
+const schema = pageSchema(catalogue.rows, pageLanguage, languages, catalogue.demoOptions);
+const initialState = { ...schema.read(location.search), lang: pageLanguage };
+// Embed mode is arranged at once, from the URL alone, before the module has loaded.
+const arranged = arrangeEmbedView(initialState);
+
+// The other languages' pages, with the view's state: each language link keeps what the reader has set up.
+function linkLanguages(state) {
+  for (const link of document.querySelectorAll('a[data-lang]')) {
+    const lang = link.dataset.lang;
+    const page = document.documentElement.getAttribute(`data-page-${lang}`);
+    if (page === null || lang === pageLanguage) continue;
+    const href = `${page}${schema.write({ ...state, lang }, ['lang'])}${location.hash}`;
+    if (link.getAttribute('href') !== href) link.setAttribute('href', href);
+  }
+}
+linkLanguages(initialState);
+
 async function start() {
   const lab = await window.createActivationLab();
   performance.mark('alab-module-ready');
@@ -105,19 +127,23 @@ async function start() {
   const rows = lab.catalogue();
   const rowById = new Map(rows.map((row) => [row.id, row]));
   const groups = [...new Set(rows.map((row) => row.group))];
-  const schema = pageSchema(rows, browserLanguage(), languages, lab.demoOptions());
-  let state = schema.read(location.search);
+  let state = initialState;
   const updates = new Set();
   let urlTimer = 0;
 
   const writeUrl = () => {
     urlTimer = 0;
+    linkLanguages(state);
     try {
       history.replaceState(null, '', `${location.pathname}${schema.write(state, ['lang'])}${location.hash}`);
     } catch {
       // Some file:// set-ups refuse history changes; the page works the same without a shareable URL.
     }
   };
+  // A language link followed before the URL was written still carries the latest state.
+  for (const link of document.querySelectorAll('a[data-lang]')) {
+    for (const type of ['pointerdown', 'focus', 'keydown']) link.addEventListener(type, () => linkLanguages(state));
+  }
   // Figures out of view only note that they are stale and catch up when they scroll into view, so a slider
   // redraws its own chart at once and not every chart on the page.
   const figureViews = new Map();
@@ -177,31 +203,25 @@ async function start() {
   };
   const setState = (patch) => {
     const next = { ...state };
-    for (const [name, value] of Object.entries(patch)) if (schema.has(name)) next[name] = value;
-    const langChanged = next.lang !== state.lang;
+    for (const [name, value] of Object.entries(patch)) if (schema.has(name) && name !== 'lang') next[name] = value;
     state = next;
-    if (langChanged) setLanguage(state.lang);
     refresh();
-    // Once the changes pause: history.replaceState takes ~1 ms in Chromium, which every few frames of a drag
-    // would show as a late frame (it used to be written every 200 ms while a slider moved).
+    // Once the changes pause: history.replaceState takes ~1 ms in Chromium, which during a drag would show as
+    // late frames.
     clearTimeout(urlTimer);
     urlTimer = setTimeout(writeUrl, urlDelayMs);
   };
   const sectionOf = (element) => element.closest('section[id]')?.id ?? '';
-  const api = { lab, rows, rowById, groups, formulas, t, hasString, state: () => state, setState, sectionOf };
+  const api = { lab, rows, rowById, groups, t, hasString, state: () => state, setState, sectionOf };
 
-  // An embedded part may be a function's; otherwise the sections are built after the first curve is painted.
-  if (state.embed) buildFunctionSections(rows, formulas);
-  const embedding = setUpEmbedding(api, schema);
-  setLanguage(state.lang);
-  for (const button of document.querySelectorAll('[data-lang]')) {
-    button.addEventListener('click', () => setState({ lang: button.dataset.lang }));
-  }
-  const markLanguage = () => document.querySelectorAll('[data-lang]').forEach((b) => setAttr(b, 'aria-pressed', String(b.dataset.lang === state.lang)));
-  updates.add(markLanguage);
+  const embedding = setUpEmbedding(api, schema, arranged);
+  linkLanguages(state);
+  watchFormulaOverflow(document);
 
   const mountFigure = (element) => {
     const mount = figures[element.dataset.figure];
+    // The text alternative for readers without JavaScript goes; the figure takes its place in the same box.
+    for (const fallback of element.querySelectorAll(':scope > noscript')) fallback.remove();
     const update = mount(element, api);
     applyStrings(element);
     figureViews.set(element, { update, visible: true, stale: false });
@@ -225,16 +245,11 @@ async function start() {
   const figuresToMount = () => embedding.figures([...document.querySelectorAll('[data-figure]:not([data-mounted])')]);
   document.getElementById('load-status').hidden = true;
   // The first figure (the neuron, or the embedded part), when it is on screen, is drawn before the next paint.
-  const [first] = figuresToMount();
+  const [first, ...rest] = figuresToMount();
   if (first && isOnScreen(first)) mountFigure(first);
-  if (!state.embed) {
-    // The 21 function sections below it are built after that paint.
-    await afterNextPaint();
-    buildFunctionSections(rows, formulas);
-    embedding.addFunctionButtons(document);
-    for (const id of ['article-functions', 'family-groups']) applyStrings(document.getElementById(id));
-  }
-  mountLazily(figuresToMount(), mountFigure);
+  const mountAll = mountNearView(first?.dataset.mounted ? rest : [first, ...rest].filter(Boolean), mountFigure);
+  // A printed handout shows every chart, drawn as the page now stands.
+  addEventListener('beforeprint', mountAll);
   showLinkedPart(state.section);
   document.body.dataset.ready = 'true';
 }

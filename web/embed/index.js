@@ -102,15 +102,8 @@ export function embedUrl(schema, state, rows, part, target, pageUrl = location.h
   return url.href;
 }
 
-function startEmbedMode(api, state) {
-  const part = resolvePart(state);
-  const kept = partElements(part, state).filter(Boolean);
-  document.documentElement.classList.add('embed-mode');
-  document.body.dataset.embedPart = part;
-  if (!kept.length) {
-    document.body.dataset.embedPart = 'none';
-    return { figures: () => [] };
-  }
+function startEmbedMode(api, state, { kept }) {
+  if (!kept.length) return { figures: () => [] };
   const main = document.getElementById('main') ?? document.body;
   const fullUrl = new URL(location.href);
   for (const name of ['embed', 'part', 'hide', 'lock', 'id']) fullUrl.searchParams.delete(name);
@@ -118,11 +111,8 @@ function startEmbedMode(api, state) {
     state.lock ? el('span', { class: 'embed-locked-note', i18n: 'embed.lockedNote' }) : null,
     el('a', { href: fullUrl.href, target: '_blank', rel: 'noopener', i18n: 'embed.openFull' }),
   ]);
+  applyStrings(footer);
   main.append(footer);
-  // The page title stays for screen readers (a page needs its h1), out of sight.
-  const title = document.querySelector('h1');
-  title?.classList.add('visually-hidden');
-  hideAllBut([...kept, footer, title].filter(Boolean));
 
   const rules = { hide: state.hide, locked: state.lock };
   const figureRoots = kept.filter((k) => k.matches('[data-figure], [data-demo]'));
@@ -149,52 +139,58 @@ function startEmbedMode(api, state) {
   return { figures: (all) => all.filter((f) => figureRoots.some((root) => root === f || root.contains(f))) };
 }
 
-// One "Embed" button per embeddable part: functions' charts, the neuron, compare, summary and demos. Returns a
-// function that gives function sections built later their buttons.
-function addEmbedButtons(api, schema) {
+// Gives every pre-rendered Embed button (web/embed/buttons.js) its dialog with the snippet for the current view.
+function wireEmbedButtons(api, schema) {
   let dialog = null;
-  const open = (button, part, target, title) => {
-    dialog ??= createEmbedDialog(t, applyStrings);
-    const state = api.state();
-    dialog.open({
-      url: embedUrl(schema, state, api.rows, part, target),
-      title: t('embed.frameTitle', { name: title() }),
-      height: snippetHeight(part, { ...state, fn: target, demo: target }),
-      scriptUrl: new URL(parentScriptName, location.href).href,
-      opener: button,
+  for (const button of document.querySelectorAll('button.embed-button[data-embed-part]')) {
+    const part = button.dataset.embedPart;
+    const target = button.dataset.embedTarget ?? '';
+    const heading = button.previousElementSibling;
+    const title = () => api.rowById.get(target)?.name ?? heading?.textContent ?? '';
+    button.addEventListener('click', () => {
+      dialog ??= createEmbedDialog(t, applyStrings);
+      const state = api.state();
+      dialog.open({
+        url: embedUrl(schema, state, api.rows, part, target),
+        title: t('embed.frameTitle', { name: title() }),
+        height: snippetHeight(part, { ...state, fn: target, demo: target }),
+        scriptUrl: new URL(parentScriptName, siteRootUrl()).href,
+        opener: button,
+      });
     });
-  };
-  const addButton = (heading, part, target, title) => {
-    if (!heading) return;
-    const button = el('button', { type: 'button', class: 'embed-button', i18n: 'embed.button', 'data-embed-part': part, 'aria-describedby': heading.id || undefined });
-    if (target) button.dataset.embedTarget = target;
-    button.addEventListener('click', () => open(button, part, target, title));
-    heading.after(button);
-  };
-  const addFunctionButtons = (root) => {
-    for (const article of root.querySelectorAll('article[data-fn]')) {
-      const row = api.rowById.get(article.dataset.fn);
-      if (row) addButton(article.querySelector('h2, h3, h4'), 'fn', row.id, () => row.name);
-    }
-  };
-  addFunctionButtons(document);
-  for (const part of ['neuron', 'compare', 'summary']) {
-    const heading = document.querySelector(`section#${part} > h2`);
-    addButton(heading, part, '', () => heading.textContent);
   }
-  for (const container of document.querySelectorAll('[data-demo]')) {
-    if (!demos.some((d) => d.id === container.dataset.demo)) continue;
-    const heading = container.closest('section')?.querySelector('h3');
-    addButton(heading, 'demo', container.dataset.demo, () => heading.textContent);
-  }
-  return addFunctionButtons;
 }
 
-// Sets up embed mode or the Embed buttons, before figures mount; embed mode needs the function sections built
-// first. Returns {figures(all)}: the figures to mount (in embed mode only those of the embedded part), and
-// {addFunctionButtons(root)}, called once, for the function sections built afterwards.
-export function setUpEmbedding(api, schema) {
+// The site's root folder (where app.js lives): a language's page may sit in a folder of its own.
+function siteRootUrl() {
+  const app = [...document.scripts].find((s) => /(^|\/)app\.js$/.test(s.getAttribute('src') ?? ''));
+  return app ? new URL('.', app.src).href : location.href;
+}
+
+// Arranges embed mode from the state alone, before the module has loaded, so the embedded part is the first
+// thing painted (boot.js keeps the page invisible until then). Returns what setUpEmbedding needs later.
+export function arrangeEmbedView(state) {
+  if (!state.embed) return null;
+  const part = resolvePart(state);
+  const kept = partElements(part, state).filter(Boolean);
+  document.documentElement.classList.add('embed-mode');
+  document.body.dataset.embedPart = kept.length ? part : 'none';
+  if (kept.length) {
+    // The page title stays for screen readers (a page needs its h1), out of sight.
+    const title = document.querySelector('h1');
+    title?.classList.add('visually-hidden');
+    hideAllBut([...kept, title].filter(Boolean));
+    outlineUnderTitle(kept);
+  }
+  document.documentElement.classList.remove('embed-arranging');
+  return { part, kept };
+}
+
+// Sets up embed mode (arranged already by arrangeEmbedView) or the Embed buttons, before figures mount.
+// Returns {figures(all)}: the figures to mount (in embed mode only those of the embedded part).
+export function setUpEmbedding(api, schema, arranged) {
   const state = api.state();
-  if (state.embed) return { ...startEmbedMode(api, state), addFunctionButtons: () => {} };
-  return { figures: (all) => all, addFunctionButtons: addEmbedButtons(api, schema) };
+  if (state.embed) return startEmbedMode(api, state, arranged);
+  wireEmbedButtons(api, schema);
+  return { figures: (all) => all };
 }

@@ -32,7 +32,7 @@ export function standardNormals(seed, n) {
 }
 
 // The PyTorch lines that do the same computation (shown to copy, never run).
-function pytorchCode(row, params, n, seed, threshold) {
+export function pytorchCode(row, params, n, seed, threshold) {
   const fn = row.torchFunctional || row.torchModule;
   const args = Object.entries(params).map(([name, value]) => `, ${name}=${value}`).join('');
   const call = fn.includes('(x') ? fn : `${fn}(x${args})`;
