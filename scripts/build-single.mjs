@@ -1,5 +1,6 @@
-// Builds dist/activation-lab.html: the page in ONE file that a teacher can email or upload to an LMS.
-// Every local stylesheet, script and small asset that dist/index.html refers to is inlined, and the page's
+// Builds dist/activation-lab.html: the page in ONE file that a teacher can email or upload to an LMS, with every
+// language's pre-rendered lesson in it. Every local stylesheet, script and small asset the page refers to is
+// inlined, and the page's
 // Content-Security-Policy is tightened so that scripts and styles run only by the sha256 hashes computed here:
 // the file works from file:// with no network at all and still allows no injected script or style.
 import { createHash } from 'node:crypto';
@@ -25,11 +26,12 @@ function attribute(tag, name) {
 }
 const hasAttribute = (tag, name) => new RegExp(`\\s${name}(?:[\\s=>]|$)`, 'i').test(tag);
 
-// A relative URL in dist/ as a file path; anything that leaves dist/ or names another origin is refused.
-function localFile(dir, url, what) {
+// A URL relative to `base` (a folder in dist/) as a file path; anything that leaves `top` (dist/) or names
+// another origin is refused.
+function localFile(base, url, what, top = base) {
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) throw new Error(`single file: ${what} "${url}" is not a relative URL`);
-  const file = path.resolve(dir, decodeURIComponent(url.split(/[?#]/)[0]));
-  if (!file.startsWith(dir + path.sep) || !existsSync(file)) throw new Error(`single file: ${what} "${url}" not found in ${dir}`);
+  const file = path.resolve(base, decodeURIComponent(url.split(/[?#]/)[0]));
+  if (!file.startsWith(top + path.sep) || !existsSync(file)) throw new Error(`single file: ${what} "${url}" not found in ${top}`);
   return file;
 }
 
@@ -67,11 +69,21 @@ function setDirective(policy, directive, sources) {
 // Policy sources kept from the page's own policy: keywords that are not about where code comes from.
 const keptScriptKeywords = ["'wasm-unsafe-eval'"];
 
-// The one-file page built from the HTML of `dir`/index.html; returns {html, scriptHashes, styleHashes}.
-export function singleFileHtml(dir) {
-  dir = path.resolve(dir);
-  let html = readFileSync(path.join(dir, 'index.html'), 'utf8');
-  if (!/<head[\s>]/i.test(html) || !/<\/body>/i.test(html)) throw new Error(`single file: ${dir}/index.html has no <head> or </body>`);
+// The language pages of `dir` (from the root page's data-page-<lang> attributes): [{lang, page}], root first.
+export function languagePages(dir) {
+  const root = readFileSync(path.join(path.resolve(dir), 'index.html'), 'utf8');
+  const pages = [...root.matchAll(/\sdata-page-([a-z]{2})="([^"]+)"/g)].map(([, lang, page]) => ({ lang, page }));
+  return pages.length ? pages.sort((a, b) => (a.page === 'index.html' ? -1 : b.page === 'index.html' ? 1 : 0)) : [{ lang: '', page: 'index.html' }];
+}
+
+// The one-file page built from the HTML of `dir`/`page`; returns {html, scriptHashes, styleHashes}.
+// `names` maps each language to its one-file sibling, for the language links.
+export function singleFileHtml(top, page = 'index.html', names = {}) {
+  top = path.resolve(top);
+  const dir = path.dirname(path.join(top, page));
+  const localFileIn = (base, url, what) => localFile(base, url, what, top);
+  let html = readFileSync(path.join(top, page), 'utf8');
+  if (!/<head[\s>]/i.test(html) || !/<\/body>/i.test(html)) throw new Error(`single file: ${page} has no <head> or </body>`);
   const scripts = [];
   const styles = [];
   const deferred = [];
@@ -87,7 +99,7 @@ export function singleFileHtml(dir) {
       return `\u0000${inlined.length - 1}\u0000`;
     }
     if (/type\s*=\s*["']?module/i.test(attrs)) throw new Error(`single file: module script "${src}" cannot run from file://`);
-    const code = escapeScript(readFileSync(localFile(dir, src, 'script'), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+    const code = escapeScript(readFileSync(localFileIn(dir, src, 'script'), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
     scripts.push(code);
     inlined.push(`<script>${code}</script>`);
     const token = `\u0000${inlined.length - 1}\u0000`;
@@ -107,11 +119,11 @@ export function singleFileHtml(dir) {
     const rel = (attribute(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
     const href = attribute(tag, 'href');
     if (rel.includes('stylesheet')) {
-      const css = inlineCss(dir, localFile(dir, href, 'stylesheet'));
+      const css = inlineCss(top, localFileIn(dir, href, 'stylesheet'));
       styles.push(css);
       return `<style>${css}</style>`;
     }
-    if (rel.includes('icon')) return /^data:/i.test(href) ? tag : tag.replace(href, () => dataUri(localFile(dir, href, 'icon')));
+    if (rel.includes('icon')) return /^data:/i.test(href) ? tag : tag.replace(href, () => dataUri(localFileIn(dir, href, 'icon')));
     // Preloads, manifests and the like point at files that are no longer separate.
     if (rel.some((r) => ['preload', 'modulepreload', 'prefetch', 'manifest'].includes(r))) return '';
     return tag;
@@ -119,7 +131,7 @@ export function singleFileHtml(dir) {
 
   html = html.replace(/<img\b[^>]*>/gi, (tag) => {
     const src = attribute(tag, 'src');
-    return src && !/^data:/i.test(src) ? tag.replace(src, () => dataUri(localFile(dir, src, 'image'))) : tag;
+    return src && !/^data:/i.test(src) ? tag.replace(src, () => dataUri(localFileIn(dir, src, 'image'))) : tag;
   });
 
   if (/<[a-z][^>]*\sstyle\s*=/i.test(html)) throw new Error('single file: style="" attributes would be blocked by the policy; use classes');
@@ -138,18 +150,49 @@ export function singleFileHtml(dir) {
   const newMeta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   if (meta) html = html.replace(meta, () => newMeta);
   else html = html.replace(/<head[^>]*>/i, (head) => `${head}\n${newMeta}`);
+  // The language links and boot.js's redirect go to the sibling files; canonical and alternate links name the
+  // published pages, which a file on a teacher's disk is not.
+  html = html.replace(/<link\b[^>]*\srel="(?:canonical|alternate)"[^>]*>/gi, '');
+  html = html.replace(/\sdata-page-([a-z]{2})="[^"]*"/g, (whole, lang) => (lang in names ? ` data-page-${lang}="${names[lang]}"` : whole));
+  html = html.replace(/<a\b[^>]*\sdata-lang="([a-z]{2})"[^>]*>/g, (tag, lang) => (lang in names ? tag.replace(/\shref="[^"]*"/, ` href="${names[lang]}?lang=${lang}"`) : tag));
   html = html.replace(/\u0000(\d+)\u0000/g, (token, i) => inlined[Number(i)]);
   return { html, scriptHashes, styleHashes };
 }
 
-// Writes `dir`/activation-lab.html (or `out`) and returns its size in bytes.
+const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+// Another language's lesson as an inert <template>: its <body> up to its scripts, with its title and
+// description (web/inline-lessons.js puts it in place when `?lang=` asks for it).
+function lessonTemplate(dir, { lang, page }) {
+  const html = readFileSync(path.join(dir, page), 'utf8');
+  const body = /<body[^>]*>([\s\S]*?)<script\b/i.exec(html)?.[1];
+  if (body === undefined || /<\/?template\b/i.test(body)) throw new Error(`single file: ${page} has no lesson to carry`);
+  const htmlLang = /<html\b[^>]*\slang="([^"]*)"/i.exec(html)?.[1] ?? lang;
+  const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
+  const description = /<meta name="description" content="([^"]*)"/i.exec(html)?.[1] ?? '';
+  return `<template data-lesson="${lang}" data-html-lang="${htmlLang}" data-title="${title.replace(/"/g, '&quot;')}" data-description="${description}">${body}</template>\n`;
+}
+
+// Writes dist/activation-lab.html: the root page's language as the page and every other language as an inline
+// lesson, so the one file switches language by itself (its language links are `?lang=…` on the same file,
+// whatever a teacher renames it to). Returns [{name, bytes}].
 export function writeSingleFile(dir = path.join(root, 'dist'), out = path.join(dir, 'activation-lab.html')) {
-  const { html } = singleFileHtml(dir);
+  const [home, ...others] = languagePages(dir);
+  // An empty page address is the file itself: its language links become `?lang=<lang>`.
+  const names = Object.fromEntries([home, ...others].map((p) => [p.lang, '']));
+  let { html } = singleFileHtml(dir, home.page, names);
+  if (others.length) {
+    const templates = others.map((p) => lessonTemplate(dir, p)).join('');
+    const firstBodyScript = html.indexOf('<script>', html.search(/<body[\s>]/i));
+    html = `${html.slice(0, firstBodyScript)}${templates}${html.slice(firstBodyScript)}`;
+    html = html.replace(/<html\b/i, `<html data-lessons="${escapeAttribute(others.map((p) => p.lang).join(' '))}"`);
+  }
   writeFileSync(out, html);
-  return Buffer.byteLength(html);
+  return [{ name: path.basename(out), bytes: Buffer.byteLength(html) }];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const bytes = writeSingleFile(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
-  console.log(`build: dist/activation-lab.html ready (${(bytes / 1024).toFixed(0)} KiB, one file)`);
+  for (const { name, bytes } of writeSingleFile(process.argv[2] ? path.resolve(process.argv[2]) : undefined)) {
+    console.log(`build: ${name} ready (${(bytes / 1024).toFixed(0)} KiB, one file)`);
+  }
 }
