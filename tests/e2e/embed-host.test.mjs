@@ -61,7 +61,7 @@ test('the dialog holds a ready <iframe> snippet for the current view, and is a k
   try {
     const src = /src="([^"]+)"/.exec(frame)?.[1].replace(/&amp;/g, '&');
     const url = new URL(src);
-    assert.equal(`${url.origin}${url.pathname}`, harness.url, 'built from the page\'s own location');
+    assert.equal(`${url.origin}${url.pathname}`, `${harness.url}en/index.html`, 'built from the page\'s own location: the English page');
     assert.equal(url.searchParams.get('embed'), '1');
     assert.equal(url.searchParams.get('part'), 'fn');
     assert.equal(url.searchParams.get('fn'), 'leaky_relu');

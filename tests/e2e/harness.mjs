@@ -22,7 +22,8 @@ export async function startHarness() {
     fileUrl: distIndexFileUrl,
     browser,
     // A fresh context and page that records problems in `problems` (console errors, CSP, foreign requests).
-    async open(address, { width = 1280, height = 900, locale = 'en-US', colorScheme = 'light' } = {}) {
+    // Every figure is mounted before it returns (as a reader scrolling through would have it), unless `lazy`.
+    async open(address, { width = 1280, height = 900, locale = 'en-US', colorScheme = 'light', lazy = false } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale, colorScheme });
       const page = await context.newPage();
       const problems = [];
@@ -43,6 +44,7 @@ export async function startHarness() {
       });
       await page.goto(address);
       await page.waitForSelector('body[data-ready="true"], #load-status.fatal', { timeout: 20000 });
+      if (!lazy && await page.$('body[data-ready="true"]')) await waitForAllFigures(page);
       return { page, context, problems };
     },
     async close() {
@@ -52,9 +54,32 @@ export async function startHarness() {
   };
 }
 
-// Waits until every figure on the page has been mounted (they mount lazily, then when the browser is idle).
-export async function waitForAllFigures(page) {
-  await page.waitForSelector('body[data-figures-mounted="all"]', { timeout: 30000 });
+// Follows a link that opens another page (the language links) and waits until that page is ready.
+export async function followLink(page, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  await page.waitForSelector('body[data-ready="true"], #load-status.fatal', { timeout: 20000 });
+  await waitForAllFigures(page);
+}
+
+// Scrolls through the page as a reader would until every figure has been mounted (they mount as they come near
+// the viewport), then back to where the page was.
+export async function waitForAllFigures(page, { timeout = 30000 } = {}) {
+  await page.evaluate(async (limit) => {
+    // The element at the top of the window, to return to: the page above it may change height as it fills in.
+    const anchor = document.elementFromPoint(innerWidth / 2, 2) ?? document.body;
+    const offset = anchor.getBoundingClientRect().top;
+    const atTop = window.scrollY === 0;
+    const deadline = performance.now() + limit;
+    while (document.body.dataset.figuresMounted !== 'all') {
+      if (performance.now() > deadline) throw new Error('figures did not all mount');
+      const next = [...document.querySelectorAll('[data-figure]:not([data-mounted]), [data-demo]:not([data-mounted])')]
+        .find((e) => e.getClientRects().length);
+      next?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    if (atTop) window.scrollTo({ top: 0, behavior: 'instant' });
+    else window.scrollBy({ top: anchor.getBoundingClientRect().top - offset, behavior: 'instant' });
+  }, timeout);
 }
 
 // Path for a test artefact (screenshots), creating the folder.

@@ -2,7 +2,7 @@
 // shareable URLs that restore the view, hostile URL parameters, and messages for invalid input.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { canvasFingerprint, canvasIsDrawn, startHarness, waitForAllFigures } from './harness.mjs';
+import { canvasFingerprint, canvasIsDrawn, followLink, startHarness, waitForAllFigures } from './harness.mjs';
 
 const sections = ['neuron', 'activation', 'why', 'four', 'family', 'compare', 'summary'];
 const hasChinese = (text) => /[\u4e00-\u9fff]/.test(text);
@@ -31,14 +31,18 @@ for (const lang of ['en', 'zh']) {
   });
 }
 
-test('the browser language is the default, and the switch changes language, <html lang> and the URL', async () => {
-  const { page, context } = await harness.open(harness.url, { locale: 'zh-CN' });
+test('the root page is Chinese whatever the browser says, and the language link opens the English page with the view', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}?leaky_relu.negative_slope=0.2`, { locale: 'en-US' });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-  await page.click('button[data-lang="en"]');
+  assert.equal(await page.getAttribute('a[data-lang="zh"]', 'aria-current'), 'page');
+  await followLink(page, 'a[data-lang="en"]');
+  assert.equal(new URL(page.url()).pathname, '/en/index.html');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.getAttribute('button[data-lang="en"]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('a[data-lang="en"]', 'aria-current'), 'page');
   assert.ok(!hasChinese(await page.textContent('#neuron h2')));
+  assert.equal(await page.inputValue('#fn-leaky_relu input[data-param="negative_slope"]'), '0.2', 'the view came along');
   await page.waitForFunction(() => location.search.includes('lang=en'));
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
@@ -174,8 +178,8 @@ test('the crosshair reads x, f(x) and f′(x) from the module', async () => {
   await context.close();
 });
 
-test('a shared link restores the view', async () => {
-  const { page, context } = await harness.open(harness.url);
+test('a shared link restores the view, carried to the other language by its link', async () => {
+  const { page, context } = await harness.open(`${harness.url}en/index.html`);
   await page.waitForSelector('#fn-leaky_relu [data-mounted]');
   await page.locator('#fn-leaky_relu input[data-param="negative_slope"]').fill('0.3');
   await page.locator('#fn-relu .derivative-toggle').check();
@@ -189,7 +193,9 @@ test('a shared link restores the view', async () => {
   await waitForAllFigures(page);
   await page.locator('.compare-pickers input[value="gelu"]').check();
   await page.click('th[data-column="use"] button');
-  await page.click('button[data-lang="zh"]');
+  await page.waitForFunction(() => location.search.includes('gelu') && location.search.includes('sort=use'), null, { timeout: 5000 })
+    .catch(() => assert.fail(`the URL did not follow: ${page.url()}`));
+  await followLink(page, 'a[data-lang="zh"]');
   await page.waitForFunction(() => location.search.includes('lang=zh') && location.search.includes('gelu'));
   const link = page.url();
 
@@ -259,9 +265,9 @@ test('hostile or malformed URL parameters are ignored and inject nothing', async
   await waitForAllFigures(page);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('img, svg[onload], [onerror], [onload], b').count(), 0);
-  assert.equal(await page.locator('script').count(), 3, 'only the page\'s own three scripts');
+  assert.equal(await page.locator('script').count(), 4, 'only the page\'s own four scripts (boot.js in <head>, three at the end)');
   assert.equal(await page.evaluate(() => ({}).polluted), undefined);
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'the root page stays Chinese');
   assert.equal(await page.inputValue('#fn-leaky_relu input[data-param="negative_slope"]'), '1', 'clamped to the maximum');
   assert.equal(await page.inputValue('#neuron-fn'), 'relu');
   assert.equal(await page.inputValue('#fn-relu .range-fields input >> nth=0'), '-5');

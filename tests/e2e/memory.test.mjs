@@ -1,5 +1,5 @@
-// Memory (issue 7): 10,000 slider updates and 200 language switches must not make the WebAssembly heap or
-// the JS heap (after garbage collection) keep growing once the page has warmed up.
+// Memory: 10,000 slider updates and 200 derivative toggles must not make the WebAssembly heap or the JS heap
+// (after garbage collection) keep growing once the page has warmed up.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -9,15 +9,16 @@ let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
-// Drags the slider `moves` times, switching language every 50 moves, letting frames paint as a user would.
+// Drags the slider `moves` times, toggling the derivative every 50 moves (a new series and legend: a full chart
+// update), letting frames paint as a user would.
 function drive(page, moves) {
   return page.evaluate(async (count) => {
     const slider = document.querySelector('[data-fn="leaky_relu"] input[data-param="negative_slope"]');
-    const langs = [...document.querySelectorAll('[data-lang]')];
+    const toggle = document.querySelector('[data-fn="leaky_relu"] .derivative-toggle');
     for (let i = 0; i < count; i++) {
       slider.value = String((i % 101) / 100);
       slider.dispatchEvent(new Event('input', { bubbles: true }));
-      if (i % 50 === 49) langs[(i / 50) % langs.length | 0].click();
+      if (i % 50 === 49) toggle.click();
       if (i % 25 === 24) await new Promise((resolve) => requestAnimationFrame(resolve));
     }
   }, moves);
@@ -31,7 +32,7 @@ async function measure(page, cdp) {
   return { js: usedSize, wasmInUse: wasm.inUseBytes, wasmMemory: wasm.memoryBytes };
 }
 
-test('10,000 slider updates and language switches leave both heaps flat after warm-up', { timeout: 300000 }, async (t) => {
+test('10,000 slider updates and derivative toggles leave both heaps flat after warm-up', { timeout: 300000 }, async (t) => {
   const { page, context, problems } = await harness.open(harness.url);
   await waitForAllFigures(page);
   await page.locator('[data-fn="leaky_relu"] input[data-param="negative_slope"]').scrollIntoViewIfNeeded();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { canvasIsDrawn, distDir, launchBrowser, waitForLab, watchProblems } from './fixtures/platform.mjs';
+import { followLink, waitForAllFigures } from './harness.mjs';
 
 const singleFile = path.join(distDir, 'activation-lab.html');
 let browser;
@@ -56,7 +57,7 @@ test('the one file has no external reference and a CSP made of hashes only', () 
     assert.ok(!/<!--/.test(code), 'inlined code cannot switch the parser to an escaped state');
   }
   const scriptBodies = [...html.matchAll(/<script>([\s\S]*?)<\/script>/gi)].map((m) => m[1].length);
-  assert.ok(scriptBodies.length >= 3 && scriptBodies.every((n) => n > 1000), `Chart.js, the module and app.js inlined whole: ${scriptBodies}`);
+  assert.ok(scriptBodies.length === 4 && scriptBodies.slice(1).every((n) => n > 1000), `boot.js, then Chart.js, the module and app.js inlined whole: ${scriptBodies}`);
   const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
   assert.ok(policy, 'a CSP meta tag');
   const directive = (name) => new RegExp(`(?:^|;)\\s*${name}\\s+([^;]+)`).exec(policy)?.[1].trim().split(/\s+/) ?? [];
@@ -79,14 +80,17 @@ for (const [name, address] of pages) {
   test(`${name} from file:// with the network blocked: every chart and demo runs, and the language switches`, async () => {
     const { page, context, problems, blocked } = await openOffline(address());
     try {
-      await page.waitForSelector('body[data-figures-mounted="all"]', { timeout: 60000 });
+      await waitForAllFigures(page, { timeout: 60000 });
       const curves = await page.$$eval('[data-figure="curve"] canvas', (canvases) => canvases.length);
       assert.ok(curves >= 4, `curves drawn: ${curves}`);
       assert.ok(await canvasIsDrawn(page, '[data-figure="curve"][data-fn="relu"] canvas'), 'ReLU drawn');
       assert.ok(await canvasIsDrawn(page, '[data-figure="neuron"] canvas'), 'neuron drawn');
       const demos = await page.$$eval('[data-demo]:not([hidden])', (all) => all.map((d) => [d.dataset.demo, d.dataset.mounted]));
       for (const [id, mounted] of demos) assert.equal(mounted, 'true', `demo ${id} mounted`);
-      await page.click('[data-lang="zh"]');
+      await followLink(page, 'a[data-lang="en"]');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.ok(!/[\u4e00-\u9fff]/.test(await page.textContent('#neuron-title')), 'the neuron heading is in English');
+      await followLink(page, 'a[data-lang="zh"]');
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
       assert.match(await page.textContent('#neuron-title'), /[\u4e00-\u9fff]/, 'the neuron heading is in Chinese');
       assert.deepEqual(blocked, [], 'no request left the file system');

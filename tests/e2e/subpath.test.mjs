@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { canvasIsDrawn, launchBrowser, serveDist, waitForLab, watchProblems } from './fixtures/platform.mjs';
+import { waitForAllFigures } from './harness.mjs';
 
 const base = '/activation-lab/';
 let browser;
@@ -52,7 +53,7 @@ test('the server really serves under the sub-path only', async () => {
 test('the page under /activation-lab/ loads all its files from there and draws every figure', async () => {
   const { page, context, problems, loaded } = await openUnderSubPath(site.url);
   try {
-    await page.waitForSelector('body[data-figures-mounted="all"]', { timeout: 30000 });
+    await waitForAllFigures(page);
     for (const file of ['index.html', 'style.css', 'chart.umd.min.js', 'activation-lab.js', 'app.js']) {
       const expected = file === 'index.html' ? base : `${base}${file}`;
       assert.ok(loaded.includes(expected), `${expected} loaded (got ${loaded.join(', ')})`);
