@@ -1,25 +1,17 @@
 // Builds a section per catalogue function from its row: typeset formula, prose keys derived from the id,
 // facts from the row, and placeholders for its figures. Nothing here names a particular function.
 import { el } from './dom.js';
+import { fitFormula } from './formula-fit.js';
 
 // The i18n keys every function must have in every language (a test checks them).
 export const requiredProseKeys = (row) => [
   `fn.${row.id}.summary`, `fn.${row.id}.pitfall`, ...(row.articleOrder > 0 ? [`fn.${row.id}.detail`] : []),
 ];
 
-// A formula wider than its box scrolls sideways (phones); only then it joins the tab order, so the keyboard can
-// scroll it without adding a tab stop to every formula on a wide screen.
-const overflowWatcher = new ResizeObserver((entries) => {
-  for (const { target } of entries) {
-    if (target.scrollWidth > target.clientWidth + 1) target.setAttribute('tabindex', '0');
-    else target.removeAttribute('tabindex');
-  }
-});
-
 const formula = (mathml, className) => {
   const box = el('div', { class: className });
   box.innerHTML = mathml ?? '';
-  overflowWatcher.observe(box);
+  fitFormula(box);
   return box;
 };
 
