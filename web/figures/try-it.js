@@ -1,10 +1,10 @@
 // "Try it": the article's experiment of feeding standard-normal random inputs through a function, with a seed
 // button, the equivalent PyTorch code, and — for functions used on binary outputs — a threshold that turns
 // outputs into 0/1 class labels.
+import { parseDecimal } from '../decimal.js';
 import { el, setAttr, setText, slider, uniqueId } from '../dom.js';
 import { formatTensor } from '../format.js';
 import { labelsOutputs, maxTryInputs, paramsOf } from '../page-state.js';
-import { parseDecimal } from '../decimal.js';
 
 // Reads the typed count of inputs: {value} (a whole number from 1 to maxTryInputs) or {error: i18n key}.
 export function readCount(text) {
