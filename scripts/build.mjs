@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSingleFile } from './build-single.mjs';
+import { formulaTerms } from './formula-terms.mjs';
 import { packModule } from './pack-module.mjs';
 import { prerenderPages, writePages } from './prerender.mjs';
 
@@ -38,13 +39,16 @@ async function typesetFormulas(catalogue) {
   const katex = require('katex');
   // The TeX source annotation is dropped: screen readers read the MathML, and it only adds bytes. So are what
   // only served it: the <semantics> around it, KaTeX's <span> and an xmlns the HTML parser does not need.
-  const mathml = (tex) => katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode: true })
+  const mathml = (tex, displayMode = true) => katex.renderToString(tex, { output: 'mathml', throwOnError: true, displayMode })
     .replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g, '')
     .replace(/^<span class="katex">([\s\S]*)<\/span>$/, '$1')
     .replace(/<\/?semantics>| xmlns="[^"]*"/g, '');
+  // A formula is typeset term by term, each an inline <math> in display style, so that a narrow card can wrap it
+  // between terms (MathML itself never breaks a line).
+  const wrappable = (tex) => formulaTerms(tex).map((term) => mathml(`\\displaystyle ${term}`, false)).join('');
   const formulas = {};
   for (const row of catalogue) {
-    formulas[row.id] = { f: mathml(row.tex), df: mathml(row.texDerivative), range: mathml(row.outputRange) };
+    formulas[row.id] = { f: wrappable(row.tex), df: wrappable(row.texDerivative), range: mathml(row.outputRange) };
   }
   mkdirSync(generated, { recursive: true });
   writeFileSync(path.join(generated, 'formulas.json'), JSON.stringify(formulas));

@@ -3,7 +3,8 @@
 #   1. C++ (GoogleTest via CTest), natively
 #   2. the same C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   3. the WebAssembly module in Node (node --test)
-#   4. the page in headless Chromium (node --test + playwright-core)
+#   4. the page's input handling in Node, property-based (node --test + fast-check)
+#   5. the page in headless Chromium (node --test + playwright-core)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -27,6 +28,7 @@ mkdir -p build
 layer "C++ unit tests" cpp_suite build/native
 layer "C++ under ASan+UBSan" cpp_suite build/asan -DALAB_SANITIZE=ON
 layer "WebAssembly module (Node)" node --test --test-reporter=spec tests/wasm/
+layer "Page input properties (Node)" node --test --test-reporter=spec tests/web/
 layer "Page in Chromium" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 
 echo

@@ -199,6 +199,7 @@ constexpr FnInfo kTable[] = {
   {.fn = Fn::hardtanh, .id = "hardtanh", .name = "Hardtanh", .group = "hard", .article_order = 0,
    .params = {{{.name = "min_val", .def = -1.0, .min = -5, .max = 5, .step = 0.1},
                {.name = "max_val", .def = 1.0, .min = -5, .max = 5, .step = 0.1}}},
+   .ordered = {{{.lower = 0, .upper = 1}}},
    .lo = -3, .hi = 3,
    .tex = "f(x) = \\begin{cases} \\text{min\\_val} & x < \\text{min\\_val} \\\\ x & \\text{otherwise} \\\\"
           " \\text{max\\_val} & x > \\text{max\\_val} \\end{cases}",
@@ -313,7 +314,9 @@ bool params_valid(Fn fn, const double* params) {
   const FnInfo& row = info(fn);
   for (std::size_t i = 0; i < row.param_count(); ++i)
     if (!(params[i] >= row.params[i].min && params[i] <= row.params[i].max)) return false;
-  return fn != Fn::hardtanh || params[0] < params[1];
+  for (const ParamOrder& order : row.ordered)
+    if (order.lower >= 0 && !(params[order.lower] < params[order.upper])) return false;
+  return true;
 }
 
 std::string check_params(Fn fn, const double* params) {
@@ -329,9 +332,11 @@ std::string check_params(Fn fn, const double* params) {
       return buf;
     }
   }
-  if (fn == Fn::hardtanh && !(params[0] < params[1])) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "hardtanh: max_val (%g) must be greater than min_val (%g)", params[1], params[0]);
+  for (const ParamOrder& order : row.ordered) {
+    if (order.lower < 0 || params[order.lower] < params[order.upper]) continue;
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "%s: %s (%g) must be greater than %s (%g)", row.id, row.params[order.upper].name,
+                  params[order.upper], row.params[order.lower].name, params[order.lower]);
     return buf;
   }
   return {};

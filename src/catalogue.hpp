@@ -58,6 +58,12 @@ struct Param {
   double def = 0, min = 0, max = 0, step = 0;
 };
 
+// Two parameters (indices into FnInfo::params) whose values must satisfy params[lower] < params[upper].
+struct ParamOrder {
+  int lower = -1, upper = -1;
+};
+inline constexpr std::size_t kMaxParamOrders = 1;
+
 // Where another framework's default or definition differs from PyTorch's.
 struct OtherDefault {
   const char* framework = nullptr;
@@ -76,6 +82,7 @@ struct FnInfo {
   const char* group;          // linear | relu | smooth | saturating | hard | shrink
   int article_order;          // 1..4 for the article's own four sections, 0 otherwise
   std::array<Param, kMaxParams> params;
+  std::array<ParamOrder, kMaxParamOrders> ordered;  // pairs that must be in order; unused entries have lower < 0
   double lo, hi;              // default x range of the chart
   const char* tex;            // f(x), TeX
   const char* tex_derivative; // f'(x), TeX
@@ -101,7 +108,7 @@ std::optional<Fn> find_fn(std::string_view id);
 
 // Fills `out` (kMaxParams long) with the defaults of `fn`.
 void default_params(Fn fn, double* out);
-// Whether `params` are valid for `fn`: each within its [min, max], and hardtanh's min_val < max_val.
+// Whether `params` are valid for `fn`: each within its [min, max], and every pair the row orders in order.
 bool params_valid(Fn fn, const double* params);
 // Empty when `params` are valid for `fn`, else a message naming the parameter and its range.
 std::string check_params(Fn fn, const double* params);

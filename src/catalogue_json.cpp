@@ -62,6 +62,16 @@ std::string catalogue_json() {
       out += '}';
     }
     out += "],";
+    append_key(out, "orderedParams"), out += '[';
+    bool first_order = true;
+    for (const ParamOrder& order : row.ordered) {
+      if (order.lower < 0) continue;
+      if (!first_order) out += ',';
+      first_order = false;
+      out += '[', append_json_string(out, row.params[order.lower].name), out += ',';
+      append_json_string(out, row.params[order.upper].name), out += ']';
+    }
+    out += "],";
     append_key(out, "range"), out += '[', append_json_number(out, row.lo), out += ',',
         append_json_number(out, row.hi), out += "],";
     append_key(out, "tex"), append_json_string(out, row.tex), out += ',';

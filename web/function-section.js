@@ -1,22 +1,16 @@
 // Builds (at build time, web/prerender.js) a section per catalogue function from its row: typeset formula, prose keys derived from the id,
 // facts from the row, and placeholders for its figures. Nothing here names a particular function.
 import { el } from './dom.js';
+import { fitFormula } from './formula-fit.js';
 
 // The i18n keys every function must have in every language (a test checks them).
 export const requiredProseKeys = (row) => [
   `fn.${row.id}.summary`, `fn.${row.id}.pitfall`, ...(row.articleOrder > 0 ? [`fn.${row.id}.detail`] : []),
 ];
 
-// A formula wider than its box scrolls sideways (phones); only then it joins the tab order, so the keyboard can
-// scroll it without adding a tab stop to every formula on a wide screen. Called on the pre-rendered page.
+// Fits every pre-rendered formula under `root` to its box from now on (web/formula-fit.js).
 export function watchFormulaOverflow(root) {
-  const watcher = new ResizeObserver((entries) => {
-    for (const { target } of entries) {
-      if (target.scrollWidth > target.clientWidth + 1) target.setAttribute('tabindex', '0');
-      else target.removeAttribute('tabindex');
-    }
-  });
-  for (const box of root.querySelectorAll('.formula')) watcher.observe(box);
+  for (const box of root.querySelectorAll('.formula')) fitFormula(box);
 }
 
 const formula = (mathml, className) => {

@@ -12,11 +12,26 @@ export const neuronInputs = ['x1', 'x2', 'x3'];
 export const neuronWeights = ['w1', 'w2', 'w3'];
 export const neuronLimit = 5;
 export const rangeLimit = 1000;
+// The narrowest x range a chart draws; a narrower one (from the URL or typed) is widened to it, so the axis keeps
+// distinct labels written as every number on the page is. The widest is 2 × rangeLimit (both ends within
+// ±rangeLimit).
+export const minRangeSpan = 0.01;
 export const maxTryInputs = 20;
 export const summaryColumns = ['name', 'range', 'monotonic', 'zeroCentred', 'smoothness', 'saturation',
   'identityNearZero', 'use'];
 
 const neuronDefaults = { x1: 1, x2: -2, x3: 0.5, w1: 0.8, w2: 0.3, w3: -1.2, b: 0.5 };
+
+// [lo, hi] at least minRangeSpan wide, widened to the right (to the left at rangeLimit): {lo, hi, widened}; null
+// unless lo < hi. Ends are expected within ±rangeLimit.
+export function fitRange(lo, hi) {
+  if (!(lo < hi)) return null;
+  // The tolerance lets a range that this function widened (its end rounded to 12 digits) count as wide enough.
+  if (hi - lo >= minRangeSpan * (1 - 1e-9)) return { lo, hi, widened: false };
+  const round = (v) => Number(v.toPrecision(12));
+  const end = Math.min(rangeLimit, round(lo + minRangeSpan));
+  return { lo: end === rangeLimit ? round(rangeLimit - minRangeSpan) : lo, hi: end, widened: true };
+}
 
 // Functions that get the article's "try it" box, in the article's order.
 export const articleRows = (rows) => rows.filter((r) => r.articleOrder > 0).sort((a, b) => a.articleOrder - b.articleOrder);
@@ -51,12 +66,21 @@ export function pageSchema(rows, defaultLang, languages, demoOptions) {
   props.push(...embedProps(rows));
 
   const defaults = Object.fromEntries(props.map((p) => [p.name, p.def]));
-  // A range whose ends are not in order falls back to its default; so do parameter pairs that must be ordered.
+  const reset = (state, names) => names.forEach((name) => { state[name] = defaults[name]; });
+  // A range whose ends are not in order falls back to its default, a narrow one is widened to minRangeSpan;
+  // each pair of parameters that the catalogue orders (row.orderedParams: first < second) falls back to its
+  // defaults when it is not in order, as the module would refuse it.
   const repair = (state) => {
     for (const prefix of [...ids, 'compare']) {
-      if (!(state[`${prefix}.lo`] < state[`${prefix}.hi`])) {
-        state[`${prefix}.lo`] = defaults[`${prefix}.lo`];
-        state[`${prefix}.hi`] = defaults[`${prefix}.hi`];
+      const names = [`${prefix}.lo`, `${prefix}.hi`];
+      const range = fitRange(state[names[0]], state[names[1]]);
+      if (range) [state[names[0]], state[names[1]]] = [range.lo, range.hi];
+      else reset(state, names);
+    }
+    for (const row of rows) {
+      for (const [lower, upper] of row.orderedParams) {
+        const names = [`${row.id}.${lower}`, `${row.id}.${upper}`];
+        if (!(state[names[0]] < state[names[1]])) reset(state, names);
       }
     }
     return state;

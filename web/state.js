@@ -2,23 +2,25 @@
 // Only listed names are read; every value is parsed into a number, a listed word or a list of listed words,
 // so nothing from the URL ever reaches the page as markup.
 
+import { parseDecimal } from './decimal.js';
+
 const MAX_TEXT = 400;
+const undecodable = '\uFFFD';
 
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
 const kinds = {
   number: {
     parse(text, prop) {
-      if (text.trim() === '') return undefined;
-      const v = Number(text);
+      const v = parseDecimal(text);
       return Number.isFinite(v) ? clamp(v, prop.min, prop.max) : undefined;
     },
     format: (v) => String(Number(v.toPrecision(10))),
   },
   integer: {
     parse(text, prop) {
-      if (!/^-?\d{1,12}$/.test(text.trim())) return undefined;
-      return clamp(Number(text), prop.min, prop.max);
+      const v = parseDecimal(text);
+      return Number.isInteger(v) ? clamp(v, prop.min, prop.max) : undefined;
     },
     format: (v) => String(v),
   },
@@ -69,10 +71,13 @@ export function createStateSchema(props, check = (state) => state) {
       if (!prop || typeof text !== 'string' || text.length > MAX_TEXT) return undefined;
       return kinds[prop.kind].parse(text, prop);
     },
-    // The state a query string describes: listed names only, defaults for the rest.
+    // The state a query string describes: listed names only, defaults for the rest. URLSearchParams never
+    // throws on malformed percent-encoding (`%`, `%E0%A4%A`); it leaves U+FFFD where bytes could not be decoded,
+    // and such a name or value is skipped while the rest of the query still counts.
     read(search) {
       const state = defaults();
       for (const [name, text] of new URLSearchParams(search)) {
+        if (name.includes(undecodable) || text.includes(undecodable)) continue;
         const value = this.parseValue(name, text);
         if (value !== undefined) state[name] = value;
       }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <utility>
 #include <ostream>
 #include <string>
 
@@ -134,6 +135,30 @@ TEST(Catalogue, HardtanhNeedsMinBelowMax) {
   const double crossed[] = {1.0, -1.0};
   EXPECT_NE(alab::check_params(fn, equal).find("max_val"), std::string::npos);
   EXPECT_NE(alab::check_params(fn, crossed).find("max_val"), std::string::npos);
+}
+
+// Every declared order names two of the row's parameters, holds at the defaults, and is what the checks enforce:
+// swapping the pair's defaults is refused with a message naming both.
+TEST(Catalogue, DeclaredParameterOrdersAreEnforced) {
+  std::size_t declared = 0;
+  for (const FnInfo& row : catalogue()) {
+    for (const alab::ParamOrder& order : row.ordered) {
+      if (order.lower < 0) continue;
+      ++declared;
+      ASSERT_LT(static_cast<std::size_t>(order.upper), row.param_count()) << row.id;
+      ASSERT_NE(order.lower, order.upper) << row.id;
+      double params[alab::kMaxParams];
+      alab::default_params(row.fn, params);
+      EXPECT_TRUE(alab::params_valid(row.fn, params)) << row.id;
+      std::swap(params[order.lower], params[order.upper]);
+      const std::string message = alab::check_params(row.fn, params);
+      EXPECT_NE(message.find(row.params[order.lower].name), std::string::npos) << message;
+      EXPECT_NE(message.find(row.params[order.upper].name), std::string::npos) << message;
+      EXPECT_FALSE(alab::params_valid(row.fn, params)) << row.id;
+    }
+  }
+  EXPECT_EQ(declared, 1u) << "hardtanh's min_val < max_val is the catalogue's one order today";
+  EXPECT_NE(alab::catalogue_json().find(R"("orderedParams":[["min_val","max_val"]])"), std::string::npos);
 }
 
 TEST(Catalogue, JsonNamesEveryRowAndEscapesTex) {

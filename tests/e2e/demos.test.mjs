@@ -172,7 +172,7 @@ test('demo settings are part of the shareable link, both ways', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 
-  const hostile = await harness.open(`${harness.url}?nonlinearity.dataset=%3Cimg%20src%3Dx%3E&vanishing.depth=1e9` +
+  const hostile = await harness.open(`${harness.url}?nonlinearity.dataset=%3Cimg%20src%3Dx%3E&vanishing.depth=12.5` +
     '&vanishing.init=javascript:alert(1)&output-range.scale=-4');
   for (const id of ['nonlinearity', 'vanishing', 'output-range']) await openDemo(hostile.page, id);
   const hostileValue = (id, control) => hostile.page.$eval(`[data-demo="${id}"] [data-control="${control}"]`, (c) => c.value);

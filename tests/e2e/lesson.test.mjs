@@ -259,7 +259,7 @@ test('hostile or malformed URL parameters are ignored and inject nothing', async
     fn: '<script>window.__pwned=1</script>', lang: 'javascript:alert(1)', 'relu.lo': '1e400', 'relu.hi': '-1e999',
     'leaky_relu.negative_slope': '99999', 'neuron.fn': '<img src=x onerror="window.__pwned=1">', 'neuron.x1': 'NaN',
     compare: '<b>bold</b>,relu,__proto__', section: '"><svg onload="window.__pwned=1">', 'table.sort': 'constructor',
-    __proto__: '{"polluted":1}', 'sigmoid.seed': '-5', 'sigmoid.n': '500', 'relu.n': '99999999999999999999', 'tanh.lo': '3', 'tanh.hi': '1',
+    __proto__: '{"polluted":1}', 'sigmoid.seed': '-5', 'sigmoid.n': '500', 'relu.n': '1e999', 'tanh.lo': '3', 'tanh.hi': '1',
   });
   const { page, context, problems } = await harness.open(`${harness.url}?${hostile}`);
   await waitForAllFigures(page);

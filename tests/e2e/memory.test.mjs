@@ -1,5 +1,5 @@
-// Memory: 10,000 slider updates and 200 derivative toggles must not make the WebAssembly heap or the JS heap
-// (after garbage collection) keep growing once the page has warmed up.
+// Memory: 10,000 slider updates and 200 derivative toggles must not make the WebAssembly heap, the JS heap (after
+// garbage collection) or the live DOM nodes and event listeners keep growing once the page has warmed up.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -29,10 +29,11 @@ async function measure(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(() => window.activationLab.heapStats());
-  return { js: usedSize, wasmInUse: wasm.inUseBytes, wasmMemory: wasm.memoryBytes };
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+  return { js: usedSize, wasmInUse: wasm.inUseBytes, wasmMemory: wasm.memoryBytes, nodes, listeners: jsEventListeners };
 }
 
-test('10,000 slider updates and derivative toggles leave both heaps flat after warm-up', { timeout: 300000 }, async (t) => {
+test('10,000 slider updates and derivative toggles leave the heaps and live handles flat after warm-up', { timeout: 300000 }, async (t) => {
   const { page, context, problems } = await harness.open(harness.url);
   await waitForAllFigures(page);
   await page.locator('[data-fn="leaky_relu"] input[data-param="negative_slope"]').scrollIntoViewIfNeeded();
@@ -46,13 +47,17 @@ test('10,000 slider updates and derivative toggles leave both heaps flat after w
   const end = await measure(page, cdp);
 
   const mb = (b) => (b / 2 ** 20).toFixed(2);
-  const report = `JS heap ${mb(warm.js)} → ${mb(middle.js)} → ${mb(end.js)} MB; WASM in use ${warm.wasmInUse} → ${middle.wasmInUse} → ${end.wasmInUse} B`;
+  const report = `JS heap ${mb(warm.js)} → ${mb(middle.js)} → ${mb(end.js)} MB; WASM memory ${mb(warm.wasmMemory)} → ${mb(end.wasmMemory)} MB, `
+    + `in use ${warm.wasmInUse} → ${middle.wasmInUse} → ${end.wasmInUse} B; DOM nodes ${warm.nodes} → ${middle.nodes} → ${end.nodes}; `
+    + `event listeners ${warm.listeners} → ${middle.listeners} → ${end.listeners}`;
   t.diagnostic(report);
   assert.equal(end.wasmInUse, warm.wasmInUse, `WASM allocations must not grow: ${report}`);
   assert.equal(end.wasmMemory, warm.wasmMemory, `WASM memory must not grow: ${report}`);
   // A leak of 100 bytes per update would add 0.6 MB over the last 6,000; allow GC noise well below that.
   assert.ok(end.js - warm.js < 512 * 1024, `JS heap must stop growing: ${report}`);
   assert.ok(end.js - middle.js < 256 * 1024, `JS heap must stop growing: ${report}`);
+  assert.ok(end.listeners <= warm.listeners, `event listeners must not accumulate: ${report}`);
+  assert.ok(end.nodes - warm.nodes < 200, `DOM nodes must not accumulate: ${report}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

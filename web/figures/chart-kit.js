@@ -1,6 +1,8 @@
 // What every chart on the page shares: colours from the stylesheet, one Chart.js set-up (built once, updated in
 // place, no animation, no parsing), curve sampling through one reused heap buffer, a crosshair, a data table.
 
+import { formatNumber } from '../format.js';
+
 const { Chart } = window;
 export const maxSamples = 2048;
 
@@ -57,12 +59,20 @@ export function niceLimits(lo, hi) {
   return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
 }
 
-// An axis label exactly as Chart.js's own numeric formatter writes it for English and Chinese (the page's
-// languages): its decimals and "," groups, without Intl, whose first use costs ~15 ms on a cold page and
-// would delay the first chart. Zero, a lone tick and scientific notation still go to Chart.js's formatter.
+// An axis label. Between 1e-4 and 1e15 exactly as Chart.js's own numeric formatter writes it for English and
+// Chinese (the page's languages): its decimals and "," groups, without Intl, whose first use costs ~15 ms on a
+// cold page and would delay the first chart. Zero, a lone tick and axes that need scientific notation are written
+// by the page's number formatter, with just enough significant digits to tell neighbouring ticks apart (Chart.js
+// writes up to twenty zeros there: "1.00000000000000000000E-300").
 export function tickLabel(value, index, ticks) {
+  if (!value) return '0';
+  if (ticks.length < 2) return formatNumber(value);
   const largest = Math.max(Math.abs(ticks[0].value), Math.abs(ticks[ticks.length - 1].value));
-  if (!value || ticks.length < 2 || largest < 1e-4 || largest > 1e15) return Chart.Ticks.formatters.numeric.call(this, value, index, ticks);
+  if (largest < 1e-4 || largest > 1e15) {
+    const step = Math.abs(ticks[1].value - ticks[0].value);
+    const digits = Math.floor(Math.log10(Math.abs(value))) - Math.floor(Math.log10(step)) + 1;
+    return formatNumber(value, Math.min(15, Math.max(1, digits)));
+  }
   const at = ticks.length > 3 ? 1 : 0;
   let delta = ticks[at + 1].value - ticks[at].value;
   if (Math.abs(delta) >= 1 && value !== Math.floor(value)) delta = value - Math.floor(value);

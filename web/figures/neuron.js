@@ -1,6 +1,6 @@
 // The neuron panel: inputs x1..x3, weights w1..w3, bias b and an activation; the module computes z = w·x + b
 // and f(z); a diagram carries the live numbers and the activation's curve marks z.
-import { el, slider, svg } from '../dom.js';
+import { el, setText, slider, svg } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { neuronInputs, neuronLimit, neuronWeights, paramsOf } from '../page-state.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from './chart-kit.js';
@@ -65,18 +65,19 @@ export function mount(element, api) {
   const result = el('p', { class: 'neuron-result', 'aria-live': 'polite' }, [
     el('span', { text: 'z = ' }), zOut, el('span', { text: '  →  ' }), el('span', { class: 'neuron-f' }), fOut,
   ]);
+  const message = el('p', { class: 'field-message neuron-message', role: 'status' });
   const linearNote = el('p', { class: 'neuron-linear-note', i18n: 'neuron.linearNote' });
   const { root: picture, parts } = diagram();
   const canvas = el('canvas', { role: 'img' });
   const readout = el('p', { class: 'readout' });
   element.append(
     el('div', { class: 'neuron-controls' }, [grid, menuRow]),
-    el('div', { class: 'neuron-figures' }, [picture, result, linearNote, el('div', { class: 'chart-box' }, canvas), readout]),
+    el('div', { class: 'neuron-figures' }, [picture, result, message, linearNote, el('div', { class: 'chart-box' }, canvas), readout]),
   );
   const probe = createProbe(lab);
   const showReadout = (x) => {
     chart.$crosshairX = x;
-    const shown = last && { row: api.rowById.get(last['neuron.fn']), params: paramsOf(api.rowById.get(last['neuron.fn']), last) };
+    const shown = last && !last.problem && { row: api.rowById.get(last['neuron.fn']), params: paramsOf(api.rowById.get(last['neuron.fn']), last) };
     if (x === null || !shown) readout.textContent = t('curve.readoutHint');
     else {
       const { f, df } = probe(shown.row.id, shown.params, x);
@@ -115,20 +116,23 @@ export function mount(element, api) {
       s.output.textContent = formatNumber(values[name], 2);
     }
     menu.value = row.id;
+    const weighted = { inputs: neuronInputs.map((n) => values[n]), weights: neuronWeights.map((n) => values[n]), bias: values.b };
     let result;
+    let problem = '';
     try {
-      result = lab.neuron({
-        inputs: neuronInputs.map((n) => values[n]), weights: neuronWeights.map((n) => values[n]),
-        bias: values.b, activation: row.id, params,
-      });
+      result = lab.neuron({ ...weighted, activation: row.id, params });
     } catch (err) {
-      fOut.textContent = t('curve.badParams', { reason: err.message });
-      return;
+      // Only the activation's parameters can be refused (a pair out of order, set in its own section); z does
+      // not depend on them, so it is still shown, and f(z) gives way to the reason.
+      problem = err.message;
+      result = { z: lab.neuron({ ...weighted, activation: 'identity' }).z, output: NaN };
     }
+    last.problem = problem;
+    setText(message, problem ? t('neuron.badParams', { name: row.name, reason: problem }) : '');
     zOut.textContent = formatNumber(result.z);
     zOut.dataset.value = String(result.z);
-    fOut.textContent = formatNumber(result.output);
-    fOut.dataset.value = String(result.output);
+    fOut.textContent = problem ? '—' : formatNumber(result.output);
+    fOut.dataset.value = problem ? '' : String(result.output);
     element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : row.name}(z) = `;
     linearNote.hidden = row.id !== 'identity';
 
@@ -142,8 +146,9 @@ export function mount(element, api) {
     parts.bias.textContent = `b = ${formatNumber(values.b, 2)}`;
     parts.z.textContent = `z=${formatNumber(result.z, 2)}`;
     parts.fname.textContent = row.id === 'identity' ? 'f(z)=z' : 'f';
-    parts.out.textContent = formatNumber(result.output);
-    parts.title.textContent = t('neuron.diagramLabel', { z: formatNumber(result.z), f: formatNumber(result.output), name: row.name });
+    parts.out.textContent = problem ? '—' : formatNumber(result.output);
+    parts.title.textContent = t('neuron.diagramLabel', { z: formatNumber(result.z), f: problem ? '—' : formatNumber(result.output), name: row.name });
+    if (problem) return;
 
     const lo = Math.min(row.range[0], Math.floor(result.z) - 1);
     const hi = Math.max(row.range[1], Math.ceil(result.z) + 1);

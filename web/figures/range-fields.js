@@ -1,16 +1,26 @@
 // Two text fields for an x range with validation: a bad entry shows a message next to the fields and the
-// chart keeps its last good range.
+// chart keeps its last good range; a range narrower than minRangeSpan is widened, and the message says so.
+import { parseDecimal } from '../decimal.js';
 import { el, uniqueId } from '../dom.js';
-import { rangeLimit } from '../page-state.js';
+import { formatNumber } from '../format.js';
+import { fitRange, minRangeSpan, rangeLimit } from '../page-state.js';
 
-// Parses a typed number; returns {value} or {error: i18n key}.
-export function parseNumberField(text, limit) {
-  const trimmed = text.trim().replace('−', '-');
-  if (trimmed === '') return { error: 'input.empty' };
-  const value = Number(trimmed);
+// Reads one typed end of a range: {value} or {error: i18n key}.
+function readEnd(text) {
+  if (text.trim() === '') return { error: 'input.empty' };
+  const value = parseDecimal(text);
   if (Number.isNaN(value)) return { error: 'input.notNumber' };
-  if (!Number.isFinite(value) || Math.abs(value) > limit) return { error: 'input.tooLarge' };
+  if (!(Math.abs(value) <= rangeLimit)) return { error: 'input.tooLarge' };
   return { value };
+}
+
+// Reads the two typed ends: {lo, hi, widened} (widened to minRangeSpan when narrower) or {error: i18n key}.
+export function readRange(fromText, toText) {
+  const a = readEnd(fromText);
+  const b = readEnd(toText);
+  const problem = a.error ?? b.error;
+  if (problem) return { error: problem };
+  return fitRange(a.value, b.value) ?? { error: 'input.minNotBelowMax' };
 }
 
 // Mounts the fields into `container`; `onChange(lo, hi)` fires with a valid range only.
@@ -27,20 +37,32 @@ export function rangeFields(container, t, onChange) {
   ]);
   container.append(fields, message);
   let errorKey = '';
+  let notice = null;
 
+  const words = () => (notice ? { limit: rangeLimit, span: formatNumber(minRangeSpan), lo: formatNumber(notice.lo), hi: formatNumber(notice.hi) } : { limit: rangeLimit });
+  const showMessage = (key) => {
+    message.textContent = key ? t(key, words()) : '';
+  };
   const showError = (key) => {
     errorKey = key;
-    message.textContent = key ? t(key, { limit: rangeLimit }) : '';
+    notice = null;
+    showMessage(key);
     from.toggleAttribute('aria-invalid', Boolean(key));
     to.toggleAttribute('aria-invalid', Boolean(key));
     fields.classList.toggle('invalid', Boolean(key));
   };
   const check = () => {
-    const a = parseNumberField(from.value, rangeLimit);
-    const b = parseNumberField(to.value, rangeLimit);
-    const problem = a.error ?? b.error ?? (a.value >= b.value ? 'input.minNotBelowMax' : '');
-    showError(problem);
-    if (!problem) onChange(a.value, b.value);
+    const range = readRange(from.value, to.value);
+    showError(range.error ?? '');
+    if (range.error) return;
+    // A range narrower than the charts draw is widened, and the student is told what is shown instead.
+    if (range.widened) {
+      notice = range;
+      showMessage('range.widened');
+      from.value = String(range.lo);
+      to.value = String(range.hi);
+    }
+    onChange(range.lo, range.hi);
   };
   from.addEventListener('change', check);
   to.addEventListener('change', check);
@@ -49,11 +71,16 @@ export function rangeFields(container, t, onChange) {
     // Shows the state's range unless the student is in the middle of fixing an invalid entry.
     show(lo, hi) {
       if (errorKey) return;
+      if (notice && (lo !== notice.lo || hi !== notice.hi)) {
+        notice = null;
+        showMessage('');
+      }
       if (document.activeElement !== from && from.value !== String(lo)) from.value = String(lo);
       if (document.activeElement !== to && to.value !== String(hi)) to.value = String(hi);
     },
     relabel() {
-      if (errorKey) message.textContent = t(errorKey, { limit: rangeLimit });
+      if (errorKey) showMessage(errorKey);
+      else if (notice) showMessage('range.widened');
     },
     clear: () => showError(''),
   };

@@ -1,10 +1,19 @@
 // "Try it": the article's experiment of feeding standard-normal random inputs through a function, with a seed
 // button, the equivalent PyTorch code, and — for functions used on binary outputs — a threshold that turns
 // outputs into 0/1 class labels.
+import { parseDecimal } from '../decimal.js';
 import { el, setAttr, setText, slider, uniqueId } from '../dom.js';
 import { formatTensor } from '../format.js';
 import { labelsOutputs, maxTryInputs, paramsOf } from '../page-state.js';
-import { parseNumberField } from './range-fields.js';
+
+// Reads the typed count of inputs: {value} (a whole number from 1 to maxTryInputs) or {error: i18n key}.
+export function readCount(text) {
+  if (text.trim() === '') return { error: 'input.empty' };
+  const value = parseDecimal(text);
+  if (Number.isNaN(value)) return { error: 'input.notNumber' };
+  if (!(Number.isInteger(value) && value >= 1 && value <= maxTryInputs)) return { error: 'try.countRange' };
+  return { value };
+}
 
 // A small seeded generator (mulberry32): the same seed always gives the same inputs.
 function uniformSource(seed) {
@@ -56,14 +65,11 @@ export function mount(element, api) {
   const count = el('input', { id: countId, type: 'text', inputmode: 'numeric', size: 3, class: 'try-count', 'aria-describedby': countMessageId });
   const countMessage = el('p', { id: countMessageId, class: 'field-message', role: 'status' });
   count.addEventListener('change', () => {
-    const parsed = parseNumberField(count.value, 1e6);
-    let problem = parsed.error;
-    if (!problem && (!Number.isInteger(parsed.value) || parsed.value < 1)) problem = 'try.countWhole';
-    if (!problem && parsed.value > maxTryInputs) problem = 'try.countTooMany';
-    countProblem = problem ?? '';
-    countMessage.textContent = problem ? t(problem, { max: maxTryInputs, limit: maxTryInputs }) : '';
-    count.toggleAttribute('aria-invalid', Boolean(problem));
-    if (!problem) api.setState({ [key('n')]: parsed.value, section: 'four' });
+    const parsed = readCount(count.value);
+    countProblem = parsed.error ?? '';
+    countMessage.textContent = countProblem ? t(countProblem, { max: maxTryInputs }) : '';
+    count.toggleAttribute('aria-invalid', Boolean(countProblem));
+    if (!countProblem) api.setState({ [key('n')]: parsed.value, section: 'four' });
   });
   const controls = el('div', { class: 'try-controls' }, [draw, el('label', { for: countId, i18n: 'try.count' }), count, countMessage]);
   let threshold = null;
@@ -105,7 +111,7 @@ export function mount(element, api) {
       return;
     }
     last = signature;
-    if (countProblem) countMessage.textContent = t(countProblem, { max: maxTryInputs, limit: maxTryInputs });
+    if (countProblem) countMessage.textContent = t(countProblem, { max: maxTryInputs });
     if (document.activeElement !== count || !count.hasAttribute('aria-invalid')) count.value = String(n);
     if (threshold) {
       threshold.input.value = String(cut);
