@@ -15,6 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const wasmBuild = path.join(root, 'build', 'wasm');
 const generated = path.join(root, 'build', 'generated');
+const runtimeStrings = path.join(generated, 'runtime');
 const require = createRequire(import.meta.url);
 
 function run(cmd, args, env = {}) {
@@ -74,6 +75,14 @@ function mergeStrings() {
   const texts = Object.fromEntries(Object.entries(strings).map(([lang, table]) => [lang, keys.map((key) => table[key] ?? null)]));
   mkdirSync(generated, { recursive: true });
   writeFileSync(path.join(generated, 'i18n.json'), JSON.stringify({ keys, texts }));
+  // app.js carries only the texts its scripts can ask for: the lesson's prose is in the pages already. Build-only
+  // are the template's data-i18n keys and the prose of each function's section and each group's introduction.
+  const template = readFileSync(path.join(root, 'web', 'index.html'), 'utf8');
+  const buildOnly = new Set([...template.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]));
+  const runtimeKeys = keys.filter((key) => !buildOnly.has(key) && !/^fn\.[^.]+\.(summary|detail|pitfall)$|^group\.[^.]+\.intro$/.test(key));
+  const runtimeTexts = Object.fromEntries(Object.entries(strings).map(([lang, table]) => [lang, runtimeKeys.map((key) => table[key] ?? null)]));
+  mkdirSync(runtimeStrings, { recursive: true });
+  writeFileSync(path.join(runtimeStrings, 'i18n.json'), JSON.stringify({ keys: runtimeKeys, texts: runtimeTexts }));
 }
 
 // The catalogue and the demos' options as the module gives them: the page reads its state from the URL with
@@ -100,7 +109,7 @@ async function bundlePage() {
     // Chinese prose as UTF-8, not \u escapes: app.js is 15 % smaller, and a little smaller compressed.
     charset: 'utf8',
     outfile: path.join(dist, 'app.js'),
-    alias: { '@generated': generated },
+    alias: { '@generated': generated, '@strings': runtimeStrings },
     logLevel: 'warning',
   });
 }

@@ -26,7 +26,7 @@ export async function prerenderPages({ root, generated, lab, siteUrl }) {
   await esbuild.build({
     entryPoints: [path.join(root, 'web', 'prerender.js')],
     bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundle,
-    alias: { '@generated': generated }, logLevel: 'warning',
+    alias: { '@generated': generated, '@strings': generated }, logLevel: 'warning',
   });
   const { parseHTML } = require('linkedom');
   const template = readFileSync(path.join(root, 'web', 'index.html'), 'utf8');

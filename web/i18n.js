@@ -1,6 +1,7 @@
 // The page's two languages: string lookup and applying data-i18n keys to the DOM. Each language has its own
 // pre-rendered page; the language of the page in use is that of its <html> element.
-import { keys, texts } from '@generated/i18n.json';
+// '@strings' is every text for the build's pre-rendering, and in app.js only those scripts can ask for.
+import { keys, texts } from '@strings/i18n.json';
 
 // {lang: {key: text}} from the build's list of keys and each language's texts in that order.
 const strings = Object.fromEntries(Object.entries(texts).map(([lang, list]) => [lang,
