@@ -3,7 +3,7 @@
 // view; the median of three runs per page and preset, beside the figures of the previous bench-results.json.
 // Lighthouse is installed for the bench only, into build/bench-tools/, so `npm test` stays lean. The pages are
 // written again with the server's address as their published one (SITE_URL), as the Pages workflow does.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
@@ -56,12 +56,23 @@ function lighthouseBin() {
   return bin;
 }
 
-function lighthouse(bin, url, preset, out) {
+// One Lighthouse run; asynchronous, since the server answering it lives in this process.
+async function lighthouse(bin, url, preset, out) {
   const args = [url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices,seo',
     '--chrome-flags=--headless=new --no-sandbox'];
   if (preset === 'desktop') args.push('--preset=desktop');
-  const result = spawnSync(bin, args, { env: { ...process.env, CHROME_PATH: chromium }, encoding: 'utf8', timeout: 180000 });
-  if (result.status !== 0) throw new Error(`lighthouse failed for ${url} (${preset}): ${result.stderr.slice(-800)}`);
+  await new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: chromium }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let text = '';
+    child.stderr.on('data', (chunk) => { text += chunk; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`lighthouse failed for ${url} (${preset}), exit ${code}: ${text.slice(-800)}`));
+    });
+  });
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const score = (id) => Math.round((report.categories[id]?.score ?? 0) * 100);
   const audit = (id) => report.audits[id]?.numericValue ?? null;
@@ -99,7 +110,8 @@ export async function run({ quick = false } = {}) {
   try {
     for (const [page, suffix] of pages) {
       for (const preset of ['mobile', 'desktop']) {
-        const results = Array.from({ length: runs }, (_, i) => lighthouse(bin, url + suffix, preset, path.join(tmp, `${rows.length}-${i}.json`)));
+        const results = [];
+        for (let i = 0; i < runs; i++) results.push(await lighthouse(bin, url + suffix, preset, path.join(tmp, `${rows.length}-${i}.json`)));
         const mid = (key) => median(results.map((r) => r[key]));
         const before = previous.get(`${page} ${preset}`);
         rows.push({
