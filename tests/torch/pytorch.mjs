@@ -1,0 +1,27 @@
+// Runs tests/torch/torch_side.py with Debian's Python and PyTorch; one process per request.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const python = process.env.ALAB_TORCH_PYTHON || '/usr/bin/python3';
+const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'torch_side.py');
+const howToGet = 'the PyTorch conformance tests need PyTorch and matplotlib for Debian\'s Python: run `npm run setup` ' +
+  'as root, or `apt-get install python3-torch python3-matplotlib` (Debian 12; set ALAB_TORCH_PYTHON to use another ' +
+  'Python that has torch 1.13)';
+
+// torch_side.py's answers to `requests` (objects with a `task`), in one process; throws with what went wrong.
+export function askTorch(requests, env = {}) {
+  const result = spawnSync(python, [script], {
+    input: JSON.stringify(requests), encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env },
+  });
+  if (result.error) throw new Error(`${python}: ${result.error.message}; ${howToGet}`);
+  if (result.status !== 0) {
+    if (/No module named 'torch'/.test(result.stderr)) throw new Error(`${python} has no torch module; ${howToGet}`);
+    throw new Error(`torch_side.py (${requests.map((r) => r.task).join(', ')}) failed (exit ${result.status}):\n${result.stderr.slice(-4000)}`);
+  }
+  return JSON.parse(result.stdout);
+}
+
+// The signed 32-bit patterns of float32 values, and back.
+export const bitsOf = (values) => Array.from(new Int32Array(Float32Array.from(values).buffer));
+export const floatsOf = (bits) => new Float32Array(Int32Array.from(bits).buffer);
