@@ -269,10 +269,14 @@ void relu_f32(const float* xs, float* out, std::size_t n, const double*) {
   for_each4<kCheapUnroll>(xs, out, n, [](f32x4 v) { return relu4(v); });
 }
 
-// Slope 0 is ReLU (and keeps −∞·0 from becoming NaN: the limit is 0).
+// Slope 0 is the scalar kernel's 0·x (−0 for a negative x, as in PyTorch; 0 for −∞, the limit): rare enough
+// for the scalar loop.
 void leaky_relu_f32(const float* xs, float* out, std::size_t n, const double* params) {
   const float s = static_cast<float>(params[0]);
-  if (s == 0.0f) return relu_f32(xs, out, n, params);
+  if (s == 0.0f) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<float>(act::leaky_relu(xs[i], params));
+    return;
+  }
   // For 0 < s ≤ 1, leaky_relu(v) = (s·v < v ? v : s·v), which is WebAssembly's pmax(s·v, v): one
   // multiply and one instruction, NaN and −∞ carried through as the float64 kernel does.
   for_each4<kCheapUnroll>(xs, out, n, [s](f32x4 v) {

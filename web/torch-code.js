@@ -5,12 +5,15 @@
 // Parameters PyTorch takes as tensors rather than numbers (F.prelu's weight is one learnable slope).
 const tensorParams = { prelu: new Set(['weight']) };
 
+// A Python float literal for v (torch.tensor([0]) would be an integer tensor that F.prelu rejects).
+const pythonFloat = (v) => (Number.isInteger(v) && Math.abs(v) < 1e21 ? `${v}.0` : String(v));
+
 // The expression applying row's function with `params` to the tensor named `x`, e.g.
 // torch.nn.functional.leaky_relu(x, negative_slope=0.2); a function PyTorch has only as a module is
 // called through a fresh module, torch.nn.Identity()(x).
 export function torchCall(row, params) {
   const args = Object.entries(params).map(([name, value]) =>
-    `${name}=${tensorParams[row.id]?.has(name) ? `torch.tensor([${value}])` : value}`);
+    `${name}=${tensorParams[row.id]?.has(name) ? `torch.tensor([${pythonFloat(value)}])` : value}`);
   const fn = row.torchFunctional;
   if (fn.includes('(x')) return fn;
   if (fn) return `${fn}(${['x', ...args].join(', ')})`;

@@ -10,15 +10,22 @@ patterns (signed 32-bit integers), so nothing is lost in decimal conversion. Req
   {"task": "grad", "cases": [{"call", "x"}, ...]}    → y = eval(call) and dy/dx by autograd, per case, both
                                                        on the whole tensor and element by element
   {"task": "scripts", "scripts": [source, ...]}      → what each script prints (run in a fresh namespace)
+  {"task": "judge", "cases": [{"call", "id", "params", "x", "y"}, ...]}
+                                                     → PyTorch's float32 y = eval(call) per case, and where it is
+                                                       more than 4 ulp from the given y, the mpmath value
+                                                       (tests/reference/generate.py) rounded to float32
 Seeds arrive as decimal strings (they may exceed 2^53).
 """
 import contextlib
 import io
 import json
+import os
 import re
 import sys
 
 import torch
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'reference'))
 
 
 def bits_of(t):
@@ -76,7 +83,26 @@ def scripts(request):
     return out
 
 
-TASKS = {'info': info, 'randn': randn, 'print': printed, 'grad': grad, 'scripts': scripts}
+def ordinal(bits):
+    return -(bits & 0x7fffffff) if bits < 0 else bits
+
+
+def judge(request):
+    import generate  # mpmath, loaded only when needed
+    out = []
+    for case in request['cases']:
+        x = tensor_of(case['x'])
+        theirs = bits_of(eval(case['call'], {'torch': torch, 'x': x}))
+        ref = {}
+        for i, (a, b) in enumerate(zip(case['y'], theirs)):
+            if abs(ordinal(a) - ordinal(b)) > 4:
+                value, _ = generate.expected(generate.REFERENCE[case['id']], x[i].item(), case['params'], generate.to_f32)
+                ref[i] = bits_of(torch.tensor([value], dtype=torch.float32))[0]
+        out.append({'y': theirs, 'ref': ref})
+    return out
+
+
+TASKS = {'info': info, 'randn': randn, 'print': printed, 'grad': grad, 'scripts': scripts, 'judge': judge}
 
 if __name__ == '__main__':
     json.dump([TASKS[req['task']](req) for req in json.load(sys.stdin)], sys.stdout)
