@@ -4,6 +4,7 @@
 #   2. the same C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   3. the WebAssembly module in Node (node --test)
 #   4. the page in headless Chromium (node --test + playwright-core)
+#   5. PyTorch conformance: randn, print(t), every function and the try-it scripts against real PyTorch
 set -uo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -28,6 +29,7 @@ layer "C++ unit tests" cpp_suite build/native
 layer "C++ under ASan+UBSan" cpp_suite build/asan -DALAB_SANITIZE=ON
 layer "WebAssembly module (Node)" node --test --test-reporter=spec tests/wasm/
 layer "Page in Chromium" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+layer "PyTorch conformance" node --test --test-reporter=spec tests/torch/
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

@@ -5,18 +5,19 @@ import { fileURLToPath } from 'node:url';
 
 export const python = process.env.ALAB_TORCH_PYTHON || '/usr/bin/python3';
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'torch_side.py');
-const howToGet = 'the PyTorch conformance tests need PyTorch and matplotlib for Debian\'s Python: run `npm run setup` ' +
-  'as root, or `apt-get install python3-torch python3-matplotlib` (Debian 12; set ALAB_TORCH_PYTHON to use another ' +
-  'Python that has torch 1.13)';
+const howToGet = 'the PyTorch conformance tests need PyTorch, matplotlib and mpmath for Debian\'s /usr/bin/python3: ' +
+  '`npm test` installs them when run as root on Debian 12, or run `apt-get install python3-torch python3-matplotlib ' +
+  'python3-mpmath` (or set ALAB_TORCH_PYTHON to another Python that has torch 1.13, matplotlib and mpmath)';
 
 // torch_side.py's answers to `requests` (objects with a `task`), in one process; throws with what went wrong.
 export function askTorch(requests, env = {}) {
   const result = spawnSync(python, [script], {
     input: JSON.stringify(requests), encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env },
   });
+  const missing = /No module named '(\w+)'/.exec(result.stderr ?? '');
+  if (missing) throw new Error(`${python} has no ${missing[1]} module; ${howToGet}`);
   if (result.error) throw new Error(`${python}: ${result.error.message}; ${howToGet}`);
   if (result.status !== 0) {
-    if (/No module named 'torch'/.test(result.stderr)) throw new Error(`${python} has no torch module; ${howToGet}`);
     throw new Error(`torch_side.py (${requests.map((r) => r.task).join(', ')}) failed (exit ${result.status}):\n${result.stderr.slice(-4000)}`);
   }
   return JSON.parse(result.stdout);
