@@ -11,9 +11,10 @@ const pythonFloat = (v) => (Number.isInteger(v) && Math.abs(v) < 1e21 ? `${v}.0`
 // The expression applying row's function with `params` to the tensor named `x`, e.g.
 // torch.nn.functional.leaky_relu(x, negative_slope=0.2); a function PyTorch has only as a module is
 // called through a fresh module, torch.nn.Identity()(x).
-export function torchCall(row, params) {
-  const args = Object.entries(params).map(([name, value]) =>
-    `${name}=${tensorParams[row.id]?.has(name) ? `torch.tensor([${pythonFloat(value)}])` : value}`);
+// `dtype` names the tensor x's dtype when it is not float32, for parameters passed as tensors.
+export function torchCall(row, params, dtype = '') {
+  const tensor = (value) => `torch.tensor([${pythonFloat(value)}]${dtype ? `, dtype=${dtype}` : ''})`;
+  const args = Object.entries(params).map(([name, value]) => `${name}=${tensorParams[row.id]?.has(name) ? tensor(value) : value}`);
   const fn = row.torchFunctional;
   if (fn.includes('(x')) return fn;
   if (fn) return `${fn}(${['x', ...args].join(', ')})`;
@@ -42,4 +43,48 @@ export function tryItScript(row, params, n, seed, threshold) {
     'print(x)', 'print(y)'];
   if (threshold !== undefined) lines.push(`labels = (y > ${threshold}).float()`, 'print(labels)');
   return lines.join('\n');
+}
+
+// A series' name with its parameters, e.g. leaky_relu(x; negative_slope=0.2), or leaky_relu'(x; …) for f′.
+export function seriesName(row, params, derivative) {
+  const args = Object.entries(params).map(([name, value]) => `; ${name}=${value}`).join('');
+  return `${row.id}${derivative ? "'" : ''}(x${args})`;
+}
+
+const py = (text) => JSON.stringify(text);  // a JSON string is a valid Python string literal
+
+// A PyTorch + matplotlib script that draws a chart of the page: `functions` ([{row, params, label: {f, df}}])
+// over [lo, hi] with n samples, their values and/or derivatives (autograd), with the chart's y limits, an
+// axis label and a title, saved to `file`. It then prints, for each function, one line per x of `tableXs`
+// (the page's data table): id, x, f(x), f′(x).
+export function chartScript({ functions, lo, hi, n, values, slopes, yLimits, title, yLabel, file, tableXs }) {
+  const lines = [
+    `# Activation Lab: ${title}`,
+    'import matplotlib',
+    "matplotlib.use('Agg')  # draw into a file; delete this line to open a window instead",
+    'import matplotlib.pyplot as plt',
+    'import torch',
+    '',
+    `x = torch.linspace(${lo}, ${hi}, ${n}, dtype=torch.float64, requires_grad=True)`,
+    'plt.figure(figsize=(8, 4.5))',
+  ];
+  for (const { row, params, label } of functions) {
+    lines.push('', `y = ${torchCall(row, params, 'torch.float64')}`);
+    if (values) lines.push(`plt.plot(x.detach(), y.detach(), label=${py(label.f)})`);
+    if (slopes) {
+      lines.push("(dy,) = torch.autograd.grad(y.sum(), x)  # f'(x) by autograd",
+        `plt.plot(x.detach(), dy, ${values ? "'--', " : ''}label=${py(label.df)})`);
+    }
+  }
+  lines.push('', `plt.xlim(${lo}, ${hi})`, `plt.ylim(${yLimits[0]}, ${yLimits[1]})`, "plt.xlabel('x')",
+    `plt.ylabel(${py(yLabel)})`, `plt.title(${py(title)})`, 'plt.grid(alpha=0.3)', 'plt.legend()',
+    `plt.savefig(${py(file)}, dpi=150)  # a name ending in .svg saves vector graphics`, '',
+    "# f(x) and f'(x) at the points of the page's data table",
+    `x = torch.tensor([${tableXs.map(pythonFloat).join(', ')}], dtype=torch.float64, requires_grad=True)`);
+  for (const { row, params } of functions) {
+    lines.push(`y = ${torchCall(row, params, 'torch.float64')}`, '(dy,) = torch.autograd.grad(y.sum(), x)',
+      'for point in zip(x.tolist(), y.tolist(), dy.tolist()):',
+      `    print(${py(row.id)}, *map(repr, point))`);
+  }
+  return lines.join('\n') + '\n';
 }

@@ -10,8 +10,10 @@ const howToGet = 'the PyTorch conformance tests need PyTorch, matplotlib and mpm
   'python3-mpmath` (or set ALAB_TORCH_PYTHON to another Python that has torch 1.13, matplotlib and mpmath)';
 
 // torch_side.py's answers to `requests` (objects with a `task`), in one process; throws with what went wrong.
-export function askTorch(requests, env = {}) {
+// `cwd` is where the scripts run (and write their figures).
+export function askTorch(requests, env = {}, cwd = undefined) {
   const result = spawnSync(python, [script], {
+    cwd,
     input: JSON.stringify(requests), encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env },
   });
   const missing = /No module named '(\w+)'/.exec(result.stderr ?? '');

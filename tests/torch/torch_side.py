@@ -80,6 +80,8 @@ def scripts(request):
         with contextlib.redirect_stdout(buffer):
             exec(compile(source, '<generated script>', 'exec'), {'__name__': '__main__'})
         out.append(buffer.getvalue())
+        if 'matplotlib.pyplot' in sys.modules:
+            sys.modules['matplotlib.pyplot'].close('all')
     return out
 
 
