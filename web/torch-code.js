@@ -88,3 +88,34 @@ export function chartScript({ functions, lo, hi, n, values, slopes, yLimits, tit
   }
   return lines.join('\n') + '\n';
 }
+
+// The neuron figure as a script: z = w·x + b, y = f(z) and f′(z) (autograd), printed as "z y dy"; then the
+// curve of f over [lo, hi] (n samples) with the neuron's point on it, saved to `file`.
+export function neuronScript({ row, params, inputs, weights, bias, lo, hi, n, yLimits, title, file }) {
+  const vector = (values) => `torch.tensor([${values.map(pythonFloat).join(', ')}], dtype=torch.float64)`;
+  const call = torchCall(row, params, 'torch.float64');
+  return [
+    `# Activation Lab: ${title}`,
+    'import matplotlib',
+    "matplotlib.use('Agg')  # draw into a file; delete this line to open a window instead",
+    'import matplotlib.pyplot as plt',
+    'import torch',
+    '',
+    `inputs = ${vector(inputs)}`,
+    `weights = ${vector(weights)}`,
+    `bias = ${pythonFloat(bias)}`,
+    'z = (torch.dot(weights, inputs) + bias).reshape(1).requires_grad_(True)',
+    'x = z',
+    `y = ${call}`,
+    "(dy,) = torch.autograd.grad(y.sum(), z)  # f'(z) by autograd",
+    'print(repr(z.item()), repr(y.item()), repr(dy.item()))',
+    '',
+    `x = torch.linspace(${lo}, ${hi}, ${n}, dtype=torch.float64)`,
+    'plt.figure(figsize=(8, 4.5))',
+    `plt.plot(x, (${call}).detach(), label="f(z)")`,
+    "plt.plot(z.detach(), y.detach(), 'o', markersize=8, label='z = w·x + b')",
+    `plt.xlim(${lo}, ${hi})`, `plt.ylim(${yLimits[0]}, ${yLimits[1]})`, "plt.xlabel('z')", "plt.ylabel('f(z)')",
+    `plt.title(${py(title)})`, 'plt.grid(alpha=0.3)', 'plt.legend()',
+    `plt.savefig(${py(file)}, dpi=150)  # a name ending in .svg saves vector graphics`,
+  ].join('\n') + '\n';
+}

@@ -94,3 +94,33 @@ test('the compare chart exports the curves it shows; nothing is exported while p
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the neuron and the demos\' charts export too; the demos offer no script and say why', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}?neuron.fn=tanh&neuron.x1=1&neuron.w1=2`);
+  await page.waitForSelector('[data-figure="neuron"][data-mounted]');
+  await page.click('[data-figure="neuron"] .export-menu summary');
+  const csv = await downloadOf(page, '[data-figure="neuron"] .export-csv');
+  assert.equal(csv.name, 'neuron-tanh.csv');
+  const lines = csv.bytes.toString('utf8').trimEnd().split('\n');
+  assert.equal(lines[0], 'z,tanh(z),neuron');
+  const [z, f, marked] = lines.at(-1).split(',').map(Number);
+  assert.equal(marked, 1);
+  assert.equal(z, Number(await page.getAttribute('.neuron-z', 'data-value')));
+  assert.equal(f, Number(await page.getAttribute('.neuron-out', 'data-value')));
+
+  const demo = '[data-demo="vanishing"]';
+  await page.locator(demo).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${demo}[data-mounted]`);
+  await page.click(`${demo} .export-menu summary`);
+  assert.equal(await page.locator(`${demo} .export-code`).count(), 0);
+  assert.match(await page.textContent(`${demo} .export-menu`), /No script for this demo/);
+  const data = await downloadOf(page, `${demo} .export-csv`);
+  assert.equal(data.name, 'vanishing-gradients.csv');
+  const [header, ...rows] = data.bytes.toString('utf8').trimEnd().split('\n');
+  assert.match(header, /^series,/);
+  assert.ok(rows.length >= 2);
+  const png = await downloadOf(page, `${demo} .export-png`);
+  assert.equal(png.bytes.subarray(1, 4).toString(), 'PNG');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -32,8 +32,9 @@ function savePng(chart, file) {
 }
 
 // The menu for `chart`. view() returns what to export for the view shown — {file, csv, script} (file without
-// extension; script optional) — or null while the figure's settings are invalid, when nothing is exported.
-export function exportMenu(chart, t, view) {
+// extension) — or null while the figure's settings are invalid, when nothing is exported. With `code: false`
+// (the demos, whose numbers come from the page's own training code) there is no script, and the menu says why.
+export function exportMenu(chart, t, view, { code = true } = {}) {
   const status = el('p', { class: 'field-message export-status', role: 'status' });
   const item = (key, action) => {
     const button = el('button', { type: 'button', class: `export-${key}`, i18n: `export.${key}` });
@@ -55,12 +56,13 @@ export function exportMenu(chart, t, view) {
   const items = [
     item('png', ({ file }) => savePng(chart, `${file}.png`)),
     item('csv', ({ file, csv }) => download(new Blob([csv], { type: 'text/csv' }), `${file}.csv`)),
-    item('code', copy),
+    code ? item('code', copy) : null,
   ];
   return el('details', { class: 'export-menu' }, [
     el('summary', { i18n: 'export.menu' }),
     el('div', { class: 'export-items' }, items),
     el('p', { class: 'export-note', i18n: 'export.svgNote' }),
+    code ? null : el('p', { class: 'export-note', i18n: 'export.noCode' }),
     status,
   ]);
 }

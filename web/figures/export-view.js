@@ -19,3 +19,18 @@ export function titleOf(row, params) {
   const args = Object.entries(params).map(([name, value]) => `${name}=${value}`).join(', ');
   return args ? `${row.name} (${args})` : row.name;
 }
+
+// A CSV field, quoted when it holds a comma, a quote or a line break (axis titles and legends are prose).
+const csvField = (text) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+// Every dataset of a Chart.js chart whose data are {x, y} points, in long form: series, x, y (named after the
+// axis titles when the chart has them). For charts whose series do not share one x grid (the demos).
+export function datasetsCsv(chart) {
+  const title = (axis, fallback) => chart.options.scales[axis]?.title?.text?.trim() || fallback;
+  const lines = [['series', title('x', 'x'), title('y', 'y')].map(csvField).join(',')];
+  chart.data.datasets.forEach((dataset, i) => {
+    const name = csvField(dataset.label || `series ${i + 1}`);
+    for (const { x, y } of dataset.$points ?? dataset.data) lines.push(`${name},${csvNumber(x)},${csvNumber(y)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
