@@ -1,6 +1,6 @@
-// PyTorch source for what the page computes: a catalogue function's call, and the try-it box's script with
-// the numbers it prints. Pure functions (no DOM), shared by the page and the PyTorch conformance tests,
-// which run the code they return.
+// PyTorch source for what the page computes: a catalogue function's call, the try-it box's script with the
+// numbers it prints, and the scripts the export menus copy. Pure functions (no DOM), shared by the page and
+// the PyTorch conformance tests, which run the code they return.
 
 // Parameters PyTorch takes as tensors rather than numbers (F.prelu's weight is one learnable slope).
 const tensorParams = { prelu: new Set(['weight']) };
@@ -10,8 +10,8 @@ const pythonFloat = (v) => (Number.isInteger(v) && Math.abs(v) < 1e21 ? `${v}.0`
 
 // The expression applying row's function with `params` to the tensor named `x`, e.g.
 // torch.nn.functional.leaky_relu(x, negative_slope=0.2); a function PyTorch has only as a module is
-// called through a fresh module, torch.nn.Identity()(x).
-// `dtype` names the tensor x's dtype when it is not float32, for parameters passed as tensors.
+// called through a fresh module, torch.nn.Identity()(x). `dtype` names x's dtype when it is not float32,
+// for the parameters passed as tensors.
 export function torchCall(row, params, dtype = '') {
   const tensor = (value) => `torch.tensor([${pythonFloat(value)}]${dtype ? `, dtype=${dtype}` : ''})`;
   const args = Object.entries(params).map(([name, value]) => `${name}=${tensorParams[row.id]?.has(name) ? tensor(value) : value}`);
