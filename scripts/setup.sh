@@ -2,7 +2,8 @@
 # Installs what the build (and, with --with-browser, the test suite) needs and is missing.
 # On Debian/Ubuntu as root it installs with apt-get; elsewhere it says what to install and how.
 #   --build-only    only what `npm run build` needs (Emscripten, CMake, npm packages)
-#   --with-browser  also what the tests need: GoogleTest, Chromium, a CJK font
+#   --with-browser  also what the tests need: GoogleTest, Chromium, a CJK font, and PyTorch, matplotlib and
+#                   mpmath for Debian's /usr/bin/python3 (the PyTorch conformance layer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,12 @@ if [ "$mode" = test ]; then
     need chromium test -x /usr/bin/chromium
   fi
   need fonts-wqy-microhei test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+  # Checked by file, not by importing: importing torch takes seconds. ALAB_TORCH_PYTHON names another Python.
+  if [ -z "${ALAB_TORCH_PYTHON:-}" ]; then
+    for module in torch matplotlib mpmath; do
+      need "python3-$module" test -f "/usr/lib/python3/dist-packages/$module/__init__.py"
+    done
+  fi
 fi
 
 if [ ${#missing_pkgs[@]} -gt 0 ]; then
@@ -46,6 +53,7 @@ setup: missing: ${missing_pkgs[*]}
   Emscripten elsewhere: install the emsdk (https://emscripten.org/docs/getting_started/downloads.html),
                         run 'emsdk install latest && emsdk activate latest' and source emsdk_env.sh
   Chromium elsewhere:   any Chromium or Chrome; set CHROMIUM_PATH to its executable
+  PyTorch elsewhere:    a Python with torch 1.13, matplotlib and mpmath; set ALAB_TORCH_PYTHON to it
 MSG
     exit 1
   fi

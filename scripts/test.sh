@@ -5,6 +5,7 @@
 #   3. the WebAssembly module in Node (node --test)
 #   4. the page's input handling in Node, property-based (node --test + fast-check)
 #   5. the page in headless Chromium (node --test + playwright-core)
+#   6. PyTorch conformance: randn, print(t), every function and the try-it scripts against real PyTorch
 set -uo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -30,6 +31,7 @@ layer "C++ under ASan+UBSan" cpp_suite build/asan -DALAB_SANITIZE=ON
 layer "WebAssembly module (Node)" node --test --test-reporter=spec tests/wasm/
 layer "Page input properties (Node)" node --test --test-reporter=spec tests/web/
 layer "Page in Chromium" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+layer "PyTorch conformance" node --test --test-reporter=spec tests/torch/
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

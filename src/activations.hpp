@@ -49,8 +49,9 @@ inline double tanh(double x, const double*) { return std::tanh(x); }
 // sech²(x) = 4e/(1+e)² with e = exp(−2|x|): 1 − tanh² loses every digit for large |x|.
 inline double tanh_d(double x, const double*) { return scaled_logistic_slope(4.0, std::exp(-2.0 * std::fabs(x))); }
 
-// slope·x, except that a zero slope maps −∞ to the limit 0 rather than to 0·∞ = NaN.
-inline double scaled_negative(double x, double slope) { return slope == 0 && !std::isnan(x) ? 0.0 : x * slope; }
+// slope·x, as PyTorch computes it (a zero slope gives −0 for a negative x), except that a zero slope maps
+// −∞ to the limit 0 rather than to 0·∞ = NaN.
+inline double scaled_negative(double x, double slope) { return slope == 0 && std::isinf(x) ? 0.0 : x * slope; }
 
 inline double leaky_relu(double x, const double* p) { return x > 0 ? x : scaled_negative(x, p[0]); }
 inline double leaky_relu_d(double x, const double* p) { return x > 0 ? 1.0 : (std::isnan(x) ? x : p[0]); }

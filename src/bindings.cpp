@@ -44,3 +44,8 @@ EMSCRIPTEN_BINDINGS(network) {
   function("rawHistogramCheck", &histogram_check);
   function("rawHistogram", &histogram);
 }
+
+// torch.manual_seed(seed); torch.randn(n), as PyTorch's CPU generator computes it.
+EMSCRIPTEN_BINDINGS(torch_random) {
+  emscripten::function("rawTorchRandn", &alab::heap::torch_randn);
+}

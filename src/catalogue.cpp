@@ -208,7 +208,10 @@ constexpr FnInfo kTable[] = {
    .monotonic = true, .zero_centred = true, .smoothness = S::c0, .saturation = Sat::both,
    .identity_near_zero = true, .use = "bounded_output",
    .torch_module = "torch.nn.Hardtanh", .torch_functional = "torch.nn.functional.hardtanh",
-   .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(hardtanh)},
+   .other_defaults = {},
+   // The float32 derivative has its own kernel: it compares with the bounds rounded to float32.
+   .kernels = Kernels{&act::hardtanh, &act::hardtanh_d, &batch_f64<&act::hardtanh>, &batch_f64<&act::hardtanh_d>,
+                      &fast::hardtanh_f32, &fast::hardtanh_d_f32}},
 
   {.fn = Fn::relu6, .id = "relu6", .name = "ReLU6", .group = "hard", .article_order = 0,
    .params = {}, .lo = -3, .hi = 9,

@@ -3,6 +3,7 @@
 // primitives use WebAssembly's own instructions where they exist (pmax is one instruction).
 // Polynomial and rational coefficients were fitted for this file with mpmath (tests/reference/fit_fast_f32.py).
 #include "fast_f32.hpp"
+#include "activations.hpp"
 #include "simd_f64.hpp"
 #include "simd_loop.hpp"
 
@@ -268,10 +269,14 @@ void relu_f32(const float* xs, float* out, std::size_t n, const double*) {
   for_each4<kCheapUnroll>(xs, out, n, [](f32x4 v) { return relu4(v); });
 }
 
-// Slope 0 is ReLU (and keeps −∞·0 from becoming NaN: the limit is 0).
+// Slope 0 is the scalar kernel's 0·x (−0 for a negative x, as in PyTorch; 0 for −∞, the limit): rare enough
+// for the scalar loop.
 void leaky_relu_f32(const float* xs, float* out, std::size_t n, const double* params) {
   const float s = static_cast<float>(params[0]);
-  if (s == 0.0f) return relu_f32(xs, out, n, params);
+  if (s == 0.0f) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<float>(act::leaky_relu(xs[i], params));
+    return;
+  }
   // For 0 < s ≤ 1, leaky_relu(v) = (s·v < v ? v : s·v), which is WebAssembly's pmax(s·v, v): one
   // multiply and one instruction, NaN and −∞ carried through as the float64 kernel does.
   for_each4<kCheapUnroll>(xs, out, n, [s](f32x4 v) {
@@ -300,6 +305,13 @@ void hardtanh_f32(const float* xs, float* out, std::size_t n, const double* para
 }
 
 void relu6_f32(const float* xs, float* out, std::size_t n, const double*) { clamp_f32(xs, out, n, 0.0f, 6.0f); }
+
+// PyTorch's float32 kernel converts min_val and max_val to float32 before comparing, so an input equal to a
+// bound's float32 rounding sits on the clamp point (gradient 0) even when the float64 bound lies beyond it.
+void hardtanh_d_f32(const float* xs, float* out, std::size_t n, const double* params) {
+  const double bounds[2] = {static_cast<float>(params[0]), static_cast<float>(params[1])};
+  for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<float>(act::hardtanh_d(xs[i], bounds));
+}
 
 // (x + 3)/6 on [−3, 3], 0 below and 1 above: clamping first gives both ends (0/6 is +0, 6/6 is 1). x + 3 is
 // exact near −3 (Sterbenz) and the quotient is rounded once, so the result stays within an ulp even where

@@ -19,6 +19,8 @@ void gelu_tanh_f32(const float* xs, float* out, std::size_t n, const double* par
 void silu_f32(const float* xs, float* out, std::size_t n, const double* params);
 void prelu_f32(const float* xs, float* out, std::size_t n, const double* params);
 void hardtanh_f32(const float* xs, float* out, std::size_t n, const double* params);
+// hardtanh's derivative in float32, with the bounds rounded to float32 first as PyTorch does.
+void hardtanh_d_f32(const float* xs, float* out, std::size_t n, const double* params);
 void relu6_f32(const float* xs, float* out, std::size_t n, const double* params);
 void hardsigmoid_f32(const float* xs, float* out, std::size_t n, const double* params);
 void hardswish_f32(const float* xs, float* out, std::size_t n, const double* params);

@@ -62,3 +62,15 @@ bool softmax(Address xs, Address out, std::uint32_t n, double temperature) {
 }
 
 }  // namespace alab::heap
+
+#include "torch_random.hpp"
+
+namespace alab::heap {
+
+bool torch_randn(std::uint32_t seed_lo, std::uint32_t seed_hi, std::uint32_t n, Address out) {
+  if (n > kMaxRandn || (n && !out)) return false;
+  alab::torch::randn((std::uint64_t{seed_hi} << 32) | seed_lo, n, at<float>(out));
+  return true;
+}
+
+}  // namespace alab::heap

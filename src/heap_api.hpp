@@ -32,3 +32,12 @@ std::string softmax_check(std::uint32_t n, double temperature);
 bool softmax(Address xs, Address out, std::uint32_t n, double temperature);
 
 }  // namespace alab::heap
+
+namespace alab::heap {
+
+// out[0..n) = torch.manual_seed(seed); torch.randn(n) as float32, where seed = seed_hi·2^32 + seed_lo (the
+// unsigned value torch.manual_seed stores). Returns false (writing nothing) for n above kMaxRandn.
+constexpr std::uint32_t kMaxRandn = 10'000'000;
+bool torch_randn(std::uint32_t seed_lo, std::uint32_t seed_hi, std::uint32_t n, Address out);
+
+}  // namespace alab::heap

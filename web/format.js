@@ -14,8 +14,3 @@ export function formatNumber(value, digits = 4) {
   if (text === '-0') text = '0';
   return text.replaceAll('-', '−');
 }
-
-// A tensor the way PyTorch prints one with four decimals: tensor([0.1234, -1.0000]).
-export function formatTensor(values, digits = 4) {
-  return `tensor([${Array.from(values, (v) => v.toFixed(digits)).join(', ')}])`;
-}

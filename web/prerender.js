@@ -6,7 +6,7 @@ import { placeEmbedButtons } from './embed/buttons.js';
 import { formatNumber } from './format.js';
 import { tableXs } from './figures/chart-kit.js';
 import { mount as mountSummary } from './figures/summary.js';
-import { pytorchCode } from './figures/try-it.js';
+import { tryItScript } from './torch-code.js';
 import { buildFunctionSections } from './function-section.js';
 import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './i18n.js';
 import { el } from './dom.js';
@@ -39,7 +39,7 @@ function fallbackFor(element, { rows, lab, state }) {
     ])];
   }
   if (kind === 'try-it' && row) {
-    const code = pytorchCode(row, paramsOf(row, state), state[`${row.id}.n`], state[`${row.id}.seed`],
+    const code = tryItScript(row, paramsOf(row, state), state[`${row.id}.n`], state[`${row.id}.seed`],
       row.use === 'binary_output' ? state[`${row.id}.threshold`] : undefined);
     return [note, el('p', { text: t('try.codeTitle') }), el('pre', {}, el('code', { text: code }))];
   }

@@ -59,8 +59,9 @@ test('the sigmoid try-it box shows sigmoid(x) of the x it shows, and new draws c
   const first = await read();
   assert.equal(first.length, 2, 'two inputs, like torch.randn(2)');
   for (const { x, xText, y, yText } of first) {
-    const expected = 1 / (1 + Math.exp(-x));
-    assert.ok(Math.abs(y - expected) <= 1e-15, `sigmoid(${x}) = ${expected}, shown ${y}`);
+    const expected = Math.fround(1 / (1 + Math.exp(-x)));  // y is float32, as torch computes it
+    assert.ok(Math.abs(y - expected) <= 2 ** -24 * expected, `sigmoid(${x}) = ${expected}, shown ${y}`);
+    assert.equal(x, Math.fround(x), 'x is a float32, as torch.randn draws it');
     assert.equal(xText, x.toFixed(4));
     assert.equal(yText, y.toFixed(4));
   }
@@ -92,7 +93,7 @@ test('the leaky ReLU try-it box follows the slope slider and the input count', a
   })));
   const check = (rows, slope) => rows.forEach(({ index, x, y, yText }, i) => {
     assert.equal(index, String(i));
-    assert.equal(y, x > 0 ? x : slope * x, `leaky_relu(${x}) with slope ${slope}`);
+    assert.equal(y, Math.fround(x > 0 ? x : slope * x), `leaky_relu(${x}) with slope ${slope}`);
     assert.equal(yText, y.toFixed(4));
   });
   await page.fill(`${box} .try-count`, '8');

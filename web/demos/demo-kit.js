@@ -2,6 +2,8 @@
 // decision-boundary heat map, and an animation loop that trains a little per frame.
 import { el, uniqueId } from '../dom.js';
 import { followTheme, onThemeChange, themeColours, tickLabel } from '../figures/chart-kit.js';
+import { exportMenu } from '../figures/export-menu.js';
+import { datasetsCsv } from '../figures/export-view.js';
 import { choiceProp } from '../state.js';
 
 // The activations a demo's menu offers against its linear baseline: every catalogue id but identity.
@@ -98,8 +100,9 @@ export function createBoundaryMap(labelKey) {
   };
 }
 
-// A Chart.js chart for live data: built once, updated in place, no animation, no parsing.
-export function createChart(canvas, { type = 'line', datasets, x = {}, y = {}, legend = true }) {
+// A Chart.js chart for live data: built once, updated in place, no animation, no parsing. With `exportAs`
+// ({t, file}) its chart box is followed by an export menu (PNG and CSV of its series).
+export function createChart(canvas, { type = 'line', datasets, x = {}, y = {}, legend = true, exportAs }) {
   const colours = themeColours();
   const axis = (extra) => ({
     type: 'linear', grid: { color: colours.grid }, border: { color: colours.axis },
@@ -121,6 +124,10 @@ export function createChart(canvas, { type = 'line', datasets, x = {}, y = {}, l
     },
   });
   followTheme(chart, colours);
+  if (exportAs) {
+    const view = () => ({ file: exportAs.file, csv: datasetsCsv(chart) });
+    canvas.parentElement.after(exportMenu(chart, exportAs.t, view, { code: false }));
+  }
   return chart;
 }
 

@@ -60,7 +60,7 @@ export function mount(element, api) {
 
   const chart = createChart(lossCanvas, {
     datasets: panels.map((p) => ({ label: '', data: p.losses, borderColor: '' })),
-    x: { min: 0, title: ' ' }, y: { min: 0, title: ' ' },
+    x: { min: 0, title: ' ' }, y: { min: 0, title: ' ' }, exportAs: { t, file: 'nonlinearity-loss' },
   });
   chart.$recolour = (c) => panels.forEach((p, i) => { chart.data.datasets[i].borderColor = c.series[i === 0 ? 7 : 0]; });
   chart.$recolour(chart.$colours);

@@ -37,7 +37,7 @@ export function mount(element, api) {
     const points = [];
     const chart = createChart(canvas, {
       datasets: [{ label: name, data: points, borderColor: '', backgroundColor: '', fill: 'origin', stepped: 'middle', borderWidth: 1 }],
-      x: { title: ' ' }, y: { min: 0, title: ' ' }, legend: false,
+      x: { title: ' ' }, y: { min: 0, title: ' ' }, legend: false, exportAs: { t, file: `output-range-${fn.id}` },
     });
     chart.$recolour = (c) => {
       chart.data.datasets[0].borderColor = c.series[i];

@@ -55,7 +55,7 @@ export function mount(element, api) {
   for (const p of panels) {
     p.chart = createChart(p.canvas, {
       datasets: p.series.map((data) => ({ label: '', data, borderColor: '' })),
-      x: { min: 0, title: ' ' }, y: { title: ' ' },
+      x: { min: 0, title: ' ' }, y: { title: ' ' }, exportAs: { t, file: `symmetry-${p.init}` },
     });
     p.chart.$recolour = (c) => p.chart.data.datasets.forEach((d, j) => { d.borderColor = c.series[j]; });
     p.chart.$recolour(p.chart.$colours);

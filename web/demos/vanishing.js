@@ -66,6 +66,7 @@ export function mount(element, api) {
     ],
     x: { min: 1, max: 20, title: ' ', ticks: { precision: 0, callback: tickLabel } },
     y: { type: 'logarithmic', title: ' ', ticks: { callback: powerOfTen, autoSkip: true } },
+    exportAs: { t, file: 'vanishing-gradients' },
   });
   chart.$recolour = (c) => {
     chart.data.datasets[0].borderColor = c.series[0];

@@ -2,7 +2,10 @@
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
-import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from './chart-kit.js';
+import { chartScript, seriesName } from '../torch-code.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from './chart-kit.js';
+import { exportMenu } from './export-menu.js';
+import { seriesCsv } from './export-view.js';
 import { rangeFields } from './range-fields.js';
 
 const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
@@ -34,7 +37,8 @@ export function mount(element, api) {
   const canvas = el('canvas', { role: 'img' });
   const empty = el('p', { class: 'compare-empty', i18n: 'compare.empty' });
   const readout = el('p', { class: 'readout' });
-  element.append(pickers, options, el('div', { class: 'chart-box tall' }, canvas), readout, empty);
+  const chartBox = el('div', { class: 'chart-box tall' }, canvas);
+  element.append(pickers, options, chartBox, readout, empty);
 
   const sampler = createSampler(lab);
   const probe = createProbe(lab);
@@ -57,6 +61,26 @@ export function mount(element, api) {
   });
   const pointsById = new Map();
   let last = null;
+  let plotted = [];  // [{row, params, points}] of the curves drawn, for the export menu
+  let plottedView = null;
+  const exportView = () => {
+    if (!plotted.length) return null;
+    const { derivative, lo, hi } = plottedView;
+    const { min, max } = chart.options.scales.y;
+    const names = plotted.map(({ row }) => row.name).join(', ');
+    return {
+      file: 'compare',
+      csv: seriesCsv([{ name: 'x', values: plotted[0].points.map((p) => p.x) },
+        ...plotted.map(({ row, params, points }) => ({ name: seriesName(row, params, derivative), values: points.map((p) => p.y) }))]),
+      script: chartScript({
+        functions: plotted.map(({ row, params }) => ({ row, params, label: { f: row.name, df: `${row.name}′` } })),
+        lo, hi, n: plotted[0].points.length, values: !derivative, slopes: derivative, yLimits: [min, max],
+        title: derivative ? `Derivatives: ${names}` : names, yLabel: derivative ? 'f′(x)' : 'f(x)', file: 'compare.png',
+        tableXs: tableXs(lo, hi),
+      }),
+    };
+  };
+  chartBox.after(exportMenu(chart, t, exportView));
   chart.$recolour = (c) => chart.data.datasets.forEach((d, i) => { d.borderColor = c.series[i % c.series.length]; });
 
   function render(state, force = false) {
@@ -75,6 +99,8 @@ export function mount(element, api) {
     sampler.grid(chart.width, lo, hi);
     const colours = chart.$colours.series;
     const datasets = [];
+    plotted = [];
+    plottedView = { derivative, lo, hi };
     chosen.forEach((id, i) => {
       const points = pointsById.get(id) ?? [];
       pointsById.set(id, points);
@@ -83,6 +109,7 @@ export function mount(element, api) {
       } catch {
         return;
       }
+      plotted.push({ row: api.rowById.get(id), params: params[i], points });
       const name = api.rowById.get(id).name;
       datasets.push({
         label: derivative ? `${name}′` : name, data: [], $points: points, borderColor: colours[i % colours.length],

@@ -3,7 +3,10 @@
 import { el, setAttr, setText, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
+import { chartScript, seriesName } from '../torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from './chart-kit.js';
+import { exportMenu } from './export-menu.js';
+import { seriesCsv, titleOf } from './export-view.js';
 import { rangeFields } from './range-fields.js';
 
 // Mounts the curve figure of the function named by element.dataset.fn.
@@ -51,7 +54,25 @@ export function mount(element, api) {
       tableBody,
     ]),
   ]);
-  element.append(controls, el('div', { class: 'chart-box' }, canvas), readout, table);
+  // The view as it leaves the page (see export-menu.js); null while the parameters are invalid.
+  const exportView = () => {
+    if (!shown?.exportable) return null;
+    const { params, lo, hi, derivative } = shown;
+    const columns = [{ name: 'x', values: values.map((p) => p.x) }, { name: seriesName(row, params, false), values: values.map((p) => p.y) }];
+    if (derivative) columns.push({ name: seriesName(row, params, true), values: slopes.map((p) => p.y) });
+    const { min, max } = chart.options.scales.y;
+    return {
+      file: id,
+      csv: seriesCsv(columns),
+      script: chartScript({
+        functions: [{ row, params, label: { f: 'f(x)', df: 'f′(x)' } }], lo, hi, n: values.length, values: true,
+        slopes: derivative, yLimits: [min, max], title: titleOf(row, params), yLabel: derivative ? 'f(x), f′(x)' : 'f(x)',
+        file: `${id}.png`, tableXs: tableXs(lo, hi),
+      }),
+    };
+  };
+  const chartBox = el('div', { class: 'chart-box' }, canvas);
+  element.append(controls, chartBox, readout, table);
 
   const sampler = createSampler(lab);
   const probe = createProbe(lab);
@@ -74,6 +95,7 @@ export function mount(element, api) {
   };
   chart.$recolour = recolour;
   recolour(chart.$colours);
+  chartBox.after(exportMenu(chart, t, exportView));
 
   function showReadout(x, draw = true) {
     chart.$crosshairX = x;
@@ -118,10 +140,11 @@ export function mount(element, api) {
       if (derivative) sampler.sample(id, params, true, slopes);
     } catch (err) {
       paramMessage.textContent = t('curve.badParams', { reason: err.message });
+      if (shown) shown.exportable = false;
       return;
     }
     setText(paramMessage, '');
-    shown = { params, lo, hi };
+    shown = { params, lo, hi, derivative, exportable: true };
     chart.data.datasets[1].hidden = !derivative;
     chart.options.plugins.legend.display = derivative;
     const [ylo, yhi] = niceLimits(...yExtent(derivative ? [values, slopes] : [values]));

@@ -3,7 +3,10 @@
 import { el, setText, slider, svg } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { neuronInputs, neuronLimit, neuronWeights, paramsOf } from '../page-state.js';
+import { neuronScript, seriesName } from '../torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from './chart-kit.js';
+import { exportMenu } from './export-menu.js';
+import { seriesCsv, titleOf } from './export-view.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
 
@@ -69,10 +72,11 @@ export function mount(element, api) {
   const linearNote = el('p', { class: 'neuron-linear-note', i18n: 'neuron.linearNote' });
   const { root: picture, parts } = diagram();
   const canvas = el('canvas', { role: 'img' });
+  const chartBox = el('div', { class: 'chart-box' }, canvas);
   const readout = el('p', { class: 'readout' });
   element.append(
     el('div', { class: 'neuron-controls' }, [grid, menuRow]),
-    el('div', { class: 'neuron-figures' }, [picture, result, message, linearNote, el('div', { class: 'chart-box' }, canvas), readout]),
+    el('div', { class: 'neuron-figures' }, [picture, result, message, linearNote, chartBox, readout]),
   );
   const probe = createProbe(lab);
   const showReadout = (x) => {
@@ -103,6 +107,26 @@ export function mount(element, api) {
   };
   chart.$recolour(chart.$colours);
   let last = null;
+  let shownNeuron = null;  // what the chart shows, for the export menu; null while the parameters are invalid
+  const exportView = () => {
+    if (!shownNeuron) return null;
+    const { row, params, values, result, lo, hi } = shownNeuron;
+    // The curve, then the neuron's own point as one more row, marked in a column of its own.
+    const csv = seriesCsv([
+      { name: 'z', values: [...curve.map((p) => p.x), result.z] },
+      { name: seriesName(row, params).replace('(x', '(z'), values: [...curve.map((p) => p.y), result.output] },
+      { name: 'neuron', values: [...curve.map(() => 0), 1] },
+    ]);
+    const { min, max } = chart.options.scales.y;
+    return {
+      file: `neuron-${row.id}`, csv,
+      script: neuronScript({
+        row, params, inputs: neuronInputs.map((k) => values[k]), weights: neuronWeights.map((k) => values[k]), bias: values.b,
+        lo, hi, n: curve.length, yLimits: [min, max], title: `${titleOf(row, params)}, z = w·x + b`, file: `neuron-${row.id}.png`,
+      }),
+    };
+  };
+  chartBox.after(exportMenu(chart, t, exportView));
 
   function render(state, force = false) {
     const row = api.rowById.get(state['neuron.fn']);
@@ -126,6 +150,7 @@ export function mount(element, api) {
       // not depend on them, so it is still shown, and f(z) gives way to the reason.
       problem = err.message;
       result = { z: lab.neuron({ ...weighted, activation: 'identity' }).z, output: NaN };
+      shownNeuron = null;
     }
     last.problem = problem;
     setText(message, problem ? t('neuron.badParams', { name: row.name, reason: problem }) : '');
@@ -154,6 +179,7 @@ export function mount(element, api) {
     const hi = Math.max(row.range[1], Math.ceil(result.z) + 1);
     sampler.grid(chart.width, lo, hi);
     sampler.sample(row.id, params, false, curve);
+    shownNeuron = { row, params, values, result, lo, hi };
     marker[0].x = result.z;
     marker[0].y = result.output;
     const [ylo, yhi] = niceLimits(...yExtent([curve, marker]));

@@ -1,10 +1,11 @@
 // "Try it": the article's experiment of feeding standard-normal random inputs through a function, with a seed
-// button, the equivalent PyTorch code, and — for functions used on binary outputs — a threshold that turns
-// outputs into 0/1 class labels.
+// button, the equivalent PyTorch code (it prints what the box shows: torch's own random inputs, printed as
+// torch prints them), and — for functions used on binary outputs — a threshold that turns outputs into 0/1
+// class labels.
 import { parseDecimal } from '../decimal.js';
 import { el, setAttr, setText, slider, uniqueId } from '../dom.js';
-import { formatTensor } from '../format.js';
 import { labelsOutputs, maxTryInputs, paramsOf } from '../page-state.js';
+import { tryItRun, tryItScript } from '../torch-code.js';
 
 // Reads the typed count of inputs: {value} (a whole number from 1 to maxTryInputs) or {error: i18n key}.
 export function readCount(text) {
@@ -13,41 +14,6 @@ export function readCount(text) {
   if (Number.isNaN(value)) return { error: 'input.notNumber' };
   if (!(Number.isInteger(value) && value >= 1 && value <= maxTryInputs)) return { error: 'try.countRange' };
   return { value };
-}
-
-// A small seeded generator (mulberry32): the same seed always gives the same inputs.
-function uniformSource(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// n standard-normal numbers (Box–Muller), as torch.randn(n) draws them (though not the same numbers).
-export function standardNormals(seed, n) {
-  const uniform = uniformSource(seed);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i += 2) {
-    const u = 1 - uniform();
-    const v = uniform();
-    const radius = Math.sqrt(-2 * Math.log(u));
-    out[i] = radius * Math.cos(2 * Math.PI * v);
-    if (i + 1 < n) out[i + 1] = radius * Math.sin(2 * Math.PI * v);
-  }
-  return out;
-}
-
-// The PyTorch lines that do the same computation (shown to copy, never run).
-export function pytorchCode(row, params, n, seed, threshold) {
-  const fn = row.torchFunctional || row.torchModule;
-  const args = Object.entries(params).map(([name, value]) => `, ${name}=${value}`).join('');
-  const call = fn.includes('(x') ? fn : `${fn}(x${args})`;
-  const lines = ['import torch', '', `torch.manual_seed(${seed})`, `x = torch.randn(${n})`, `y = ${call}`, 'print(x)', 'print(y)'];
-  if (threshold !== undefined) lines.push(`labels = (y > ${threshold}).float()`, 'print(labels)');
-  return lines.join('\n');
 }
 
 // Mounts the try-it box of the function named by element.dataset.fn.
@@ -103,13 +69,13 @@ export function mount(element, api) {
     const params = paramsOf(row, state);
     const signature = JSON.stringify([seed, n, cut, params, state.lang]);
     if (signature === last) return;
-    let ys;
-    const xs = standardNormals(seed, n);
+    let run;
     try {
-      ys = lab.evaluate(row.id, xs, params);
+      run = tryItRun(lab, row, params, seed, n, cut);
     } catch {
       return;
     }
+    const { xs, ys, labels } = run;
     last = signature;
     if (countProblem) countMessage.textContent = t(countProblem, { max: maxTryInputs });
     if (document.activeElement !== count || !count.hasAttribute('aria-invalid')) count.value = String(n);
@@ -117,7 +83,6 @@ export function mount(element, api) {
       threshold.input.value = String(cut);
       setText(threshold.output, cut.toFixed(2));
     }
-    const labels = withLabels ? Array.from(ys, (y) => (y > cut ? 1 : 0)) : null;
     // Rows are rewritten in place (a parameter slider changes only the y column), rebuilt when the count changes.
     const cells = (x, i) => [String(i), x.toFixed(4), ys[i].toFixed(4), ...(withLabels ? [String(labels[i])] : [])];
     if (body.rows.length !== xs.length) {
@@ -130,10 +95,8 @@ export function mount(element, api) {
       setAttr(row.cells[1], 'data-value', String(x));
       setAttr(row.cells[2], 'data-value', String(ys[i]));
     });
-    const printed = [formatTensor(xs), formatTensor(ys)];
-    if (labels) printed.push(`tensor([${labels.map((l) => `${l}.`).join(', ')}])`);
-    setText(console_, printed.join('\n'));
+    setText(console_, run.printed);
     setText(seedNote, t('try.seed', { seed }));
-    code.textContent = pytorchCode(row, params, n, seed, cut);
+    code.textContent = tryItScript(row, params, n, seed, cut);
   };
 }
