@@ -18,7 +18,7 @@ async function downloadOf(page, button) {
 
 for (const where of ['http', 'file']) {
   test(`a function chart exports PNG, CSV and code (${where})`, async () => {
-    const { page, context, problems } = await harness.open(where === 'http' ? harness.url : harness.fileUrl);
+    const { page, context, problems } = await harness.open(where === 'http' ? `${harness.url}en/index.html` : harness.fileUrl.replace(/index\.html$/, 'en/index.html'));
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const figure = '#fn-leaky_relu [data-figure="curve"]';
     await page.locator(figure).scrollIntoViewIfNeeded();
@@ -96,7 +96,7 @@ test('the compare chart exports the curves it shows; nothing is exported while p
 });
 
 test('the neuron and the demos\' charts export too; the demos offer no script and say why', async () => {
-  const { page, context, problems } = await harness.open(`${harness.url}?neuron.fn=tanh&neuron.x1=1&neuron.w1=2`);
+  const { page, context, problems } = await harness.open(`${harness.url}en/index.html?neuron.fn=tanh&neuron.x1=1&neuron.w1=2`);
   await page.waitForSelector('[data-figure="neuron"][data-mounted]');
   await page.click('[data-figure="neuron"] .export-menu summary');
   const csv = await downloadOf(page, '[data-figure="neuron"] .export-csv');
