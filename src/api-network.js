@@ -1,4 +1,4 @@
-// The demos' JavaScript API (issue 5): toy datasets, a small trainable network, gradients by depth and
+// The demos' JavaScript API: toy datasets, a small trainable network, gradients by depth and
 // output histograms. Appended after api.js inside the module factory, so alabRow, alabParams,
 // AlabScratch, alabToFloat64, HEAPF64, HEAPF32, HEAPU32, _malloc and _free are in scope.
 // Arrays cross through the heap in one HEAPF64.set / subarray per array; networks are C++ objects

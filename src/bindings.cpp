@@ -11,14 +11,14 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
   function("rawNeuron", &alab::heap::neuron);
 }
 
-// Softmax over a vector with a temperature (issue 3).
+// Softmax over a vector with a temperature.
 EMSCRIPTEN_BINDINGS(softmax) {
   using namespace emscripten;
   function("rawSoftmaxCheck", &alab::heap::softmax_check);
   function("rawSoftmax", &alab::heap::softmax);
 }
 
-// The demos (issue 5): training network, toy datasets, gradients by depth, output histograms.
+// The demos: training network, toy datasets, gradients by depth, output histograms.
 #include "network_heap_api.hpp"
 
 EMSCRIPTEN_BINDINGS(network) {

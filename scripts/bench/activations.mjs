@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { median, spread, root, loadLab, timeRuns } from './common.mjs';
 
-// Budgets from issue 7, in ns per element (float32).
+// Budgets per function, in ns per element (float32).
 const F32_BUDGET = { relu: 0.1, leaky_relu: 0.1, sigmoid: 1.2, tanh: 1.2, elu: 1.2, gelu: 1.2 };
 const SQRT1_2 = Math.SQRT1_2;
 

@@ -1,4 +1,4 @@
-// Benchmark part 2: the training demo's compute (issue 5). A 2-8-8-1 tanh network (tanh output, squared
+// Benchmark part 2: the training demo's compute. A 2-8-8-1 tanh network (tanh output, squared
 // loss) on 500 XOR points, batch 10: µs per example for the WASM network and for the same network in
 // plain JS (js-network.mjs, Playground's object-graph approach) in the same run; and ms per frame of
 // the demo's work — a 100 × 100 decision grid plus one epoch. "within budget" judges the median; "best"

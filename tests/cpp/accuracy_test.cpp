@@ -1,5 +1,5 @@
 // Every catalogue function against the mpmath reference vectors in tests/reference/vectors (made by
-// tests/reference/generate.py), at every parameter set they hold. The bar (issue 3):
+// tests/reference/generate.py), at every parameter set they hold. The bar:
 //   float64 value and derivative ≤ 4 ulp for |x| ≤ 30, ≤ 1e-12 relative beyond; a result that
 //   underflows to the subnormal range may differ by at most 2^-1022; NaN → NaN; ±∞ → the limit;
 //   the float32 batch path ≤ 2 ulp (float32) of the reference rounded to float32.

@@ -1,4 +1,4 @@
-// The module's plain-JS API (issue 2): catalogue, evaluate, derivative, neuron, heap buffers, errors.
+// The module's plain-JS API: catalogue, evaluate, derivative, neuron, heap buffers, errors.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 

@@ -1,4 +1,4 @@
-// The demos' module API (issue 5): datasets, Network, gradientByDepth, outputHistogram — behaviour,
+// The demos' module API: datasets, Network, gradientByDepth, outputHistogram — behaviour,
 // heap views, and clear errors for bad arguments.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
