@@ -10,12 +10,12 @@ import { tryItScript } from './torch-code.js';
 import { buildFunctionSections } from './function-section.js';
 import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './i18n.js';
 import { el } from './dom.js';
-import { articleRows, paramsOf, pageSchema } from './page-state.js';
+import { paramsOf, pageSchema } from './page-state.js';
 
 // Where each language's page lives, relative to the site's root.
 export const pagePaths = { zh: 'index.html', en: 'en/index.html' };
 // The language of the root page, index.html.
-export const rootLanguage = 'zh';
+const rootLanguage = 'zh';
 
 const assetAttributes = [['script', 'src'], ['link[rel="stylesheet"]', 'href']];
 
@@ -118,5 +118,4 @@ export function renderLesson(document, { lang, rows, formulas, lab, siteUrl = ''
       for (const node of document.querySelectorAll(`${selector}[${name}]`)) node.setAttribute(name, toRoot + node.getAttribute(name));
     }
   }
-  return { articleIds: articleRows(rows).map((r) => r.id) };
 }

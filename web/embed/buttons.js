@@ -4,7 +4,7 @@
 import { el } from '../dom.js';
 
 // [heading, part, target] for every embeddable part of `document`.
-export function embeddableParts(document, rows) {
+function embeddableParts(document, rows) {
   const ids = new Set(rows.map((r) => r.id));
   const found = [];
   for (const article of document.querySelectorAll('article[data-fn]')) {
