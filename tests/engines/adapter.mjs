@@ -96,14 +96,23 @@ export class EnginePage {
     });
   }
 
-  // Scrolls an element to the middle of the window; resolves to its rectangle in viewport CSS pixels.
+  // Scrolls an element to the middle of the window; resolves to its rectangle in viewport CSS pixels once it has
+  // stayed put for two frames (sections above it may still be laying out, and WebKit has no scroll anchoring).
   async scrollTo(selector, block = 'center') {
-    const rect = await this.evaluate(({ selector: s, block: b }) => {
+    const rect = await this.evaluate(async ({ selector: s, block: b }) => {
       const e = document.querySelector(s);
       if (!e) return null;
-      e.scrollIntoView({ block: b, behavior: 'instant' });
-      const r = e.getBoundingClientRect();
-      return { x: r.left, y: r.top, width: r.width, height: r.height };
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      let last = '';
+      for (let i = 0; i < 30; i++) {
+        e.scrollIntoView({ block: b, behavior: 'instant' });
+        await frame();
+        const r = e.getBoundingClientRect();
+        const now = JSON.stringify([r.left, r.top, r.width, r.height]);
+        if (now === last) return { x: r.left, y: r.top, width: r.width, height: r.height };
+        last = now;
+      }
+      return null;
     }, { selector, block });
     if (!rect) throw new Error(`${this.engine}: no element ${selector}`);
     return rect;

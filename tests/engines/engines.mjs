@@ -26,7 +26,7 @@ export const engines = {
   firefox: {
     launch: firefox.launch,
     missing: () => (isExecutable(firefox.executable()) ? null
-      : `Firefox is not at ${firefox.executable()}: apt-get install firefox-esr (Debian), or set FIREFOX_PATH to a Firefox 128 or newer`),
+      : `Firefox is not at ${firefox.executable()}: apt-get install firefox-esr (Debian), or set FIREFOX_PATH to a current Firefox (153 ESR is tested)`),
   },
   webkit: {
     launch: webkit.launch,

@@ -31,6 +31,8 @@ class FirefoxPage extends EnginePage {
   }
 
   nativeProblems() { return this.seen; }
+  // Runs `fn` in every document before the page's own scripts.
+  addInitScript(fn) { return this.page.evaluateOnNewDocument(fn); }
   navigate(url) { return this.page.goto(url); }
   url() { return this.page.url(); }
   evaluate(fn, arg) { return this.page.evaluate(fn, arg); }

@@ -240,6 +240,29 @@ export const journeys = [
     },
   },
 
+  {
+    name: 'a browser without WebAssembly SIMD or DecompressionStream gets a clear message in its language, and the lesson',
+    engines: ['chromium', 'firefox'],
+    why: 'it needs a script that runs before the page, which classic WebDriver does not have',
+    async run(page, ctx) {
+      await page.addInitScript(() => {
+        if (sessionStorage.getItem('alab-test-old') === 'no-decompression') delete window.DecompressionStream;
+        else WebAssembly.validate = () => false;
+      });
+      for (const [url, old, expected] of [[ctx.lab, 'no-simd', /浏览器版本过旧.*Safari 16\.4\+/], [`${ctx.lab}en/index.html`, 'no-decompression', /too old.*Firefox 113\+/]]) {
+        await page.goto(url);
+        await page.evaluate((how) => { sessionStorage.setItem('alab-test-old', how); location.reload(); }, old).catch(() => {});
+        const shown = await page.waitFor(() => {
+          const box = document.querySelector('#load-status.fatal');
+          return box && !box.hidden && box.getClientRects().length ? box.textContent : null;
+        }, undefined, { message: 'the message for an old browser' });
+        assert.match(shown, expected);
+        const lesson = await page.evaluate(() => ({ headings: document.querySelectorAll('main h2').length, formulas: document.querySelectorAll('.formula math').length }));
+        assert.ok(lesson.headings >= 6 && lesson.formulas >= 21, `the lesson is still there (${JSON.stringify(lesson)})`);
+      }
+    },
+  },
+
   ...['zh', 'en'].flatMap((lang) => [360, 1280].map((width) => ({
     name: `${lang} at ${width} px: nothing overflows the page or a function's section; screenshots`,
     viewport: { width, height: 800 },

@@ -42,7 +42,8 @@ for (const name of Object.keys(engines)) {
     after(async () => { await engine?.close(); });
     test('launches', (t) => { t.diagnostic(engine.version); });
     for (const journey of journeys) {
-      test(journey.name, async () => {
+      const skip = journey.engines && !journey.engines.includes(name) ? `not in ${name}: ${journey.why ?? 'see the journey'}` : false;
+      test(journey.name, { skip }, async () => {
         const page = await engine.newPage(journey.viewport);
         try {
           await journey.run(page, { ...ctx, engine: name, out: path.join(root, 'test-output', name) });

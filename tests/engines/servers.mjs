@@ -44,6 +44,17 @@ export async function startLabServer() {
       });
       return;
     }
+    if (req.url.startsWith('/__viewport?')) {
+      // A page holding one borderless iframe of the given size: a narrow viewport for an engine whose window
+      // cannot be that narrow (webkit.mjs).
+      const q = new URL(req.url, 'http://lab').searchParams;
+      const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><html><body style="margin: 0"><iframe id="viewport" src="${attr(q.get('src'))}"
+        width="${Number(q.get('width'))}" height="${Number(q.get('height'))}" style="border: 0; display: block"
+        onload="this.dataset.loaded = 'true'"></iframe></body></html>`);
+      return;
+    }
     files(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');

@@ -27,6 +27,8 @@ const keyActions = (combo) => {
   return [...keys.map((value) => ({ type: 'keyDown', value })), ...keys.reverse().map((value) => ({ type: 'keyUp', value }))];
 };
 
+const elementKey = 'element-6066-11e4-a52e-4f735466cecf';
+
 const freePort = () => new Promise((resolve, reject) => {
   const server = net.createServer();
   server.once('error', reject);
@@ -43,14 +45,31 @@ class WebKitPage extends EnginePage {
     this.client = client;
   }
 
-  async navigate(url) { await this.client.navigateTo(url); }
+  async navigate(url) {
+    if (!this.frameSize) {
+      await this.client.navigateTo(url);
+      return;
+    }
+    // A viewport narrower than the window can be: the page goes into an iframe of that size at the top left, which
+    // is its own viewport (media queries, innerWidth and layout all see the asked-for width), and the driver talks
+    // to the frame from then on. The frame's host page comes from the journeys' server (servers.mjs, /__viewport):
+    // WebKit leaves an http frame blank inside an about:blank or data: page opened by the driver.
+    await this.client.switchToParentFrame().catch(() => {});
+    const target = new URL(url);
+    if (!target.protocol.startsWith('http')) throw new Error(`webkit: a ${this.frameSize.width} px viewport needs an http page, not ${url}`);
+    const query = new URLSearchParams({ src: url, width: this.frameSize.width, height: this.frameSize.height });
+    await this.client.navigateTo(`${target.origin}/__viewport?${query}`);
+    // Into the frame once its page has loaded: the driver would stay with the frame's first, blank document.
+    await this.waitFor(() => document.getElementById('viewport')?.dataset.loaded, undefined, { message: 'the viewport frame' });
+    await this.client.switchToFrame({ [elementKey]: await this.element('#viewport') });
+  }
   async afterLoad() { await this.evaluate(installObservers); }
   url() { return this.client.getUrl(); }
   // W3C Execute Script awaits a returned promise, so async functions work as in the other engines.
   evaluate(fn, arg) { return this.client.executeScript(`return (${fn.toString()})(arguments[0]);`, [arg]); }
   async element(selector) {
     const found = await this.client.findElement('css selector', selector);
-    const id = found && found[Object.keys(found)[0]];
+    const id = found?.[elementKey];
     if (!id || found.error) throw new Error(`webkit: no element ${selector}`);
     return id;
   }
@@ -76,15 +95,32 @@ class WebKitPage extends EnginePage {
     await this.client.releaseActions();
   }
   // The window is the viewport plus the browser's own frame: size it, then correct by what the page measures.
+  // MiniBrowser's window has a minimum width (447 px here, its toolbar): narrower viewports are iframes.
   async setViewport(width, height) {
+    this.frameSize = null;
     await this.client.setWindowRect(null, null, width, height);
-    const inner = await this.evaluate(() => [innerWidth, innerHeight]);
+    let inner = await this.evaluate(() => [innerWidth, innerHeight]);
     if (inner[0] !== width || inner[1] !== height) {
       await this.client.setWindowRect(null, null, 2 * width - inner[0], 2 * height - inner[1]);
+      inner = await this.evaluate(() => [innerWidth, innerHeight]);
     }
+    if (inner[0] !== width) this.frameSize = { width, height };
   }
-  async screenshotTo(file) { writeFileSync(file, Buffer.from(await this.client.takeScreenshot(), 'base64')); }
-  async close() { await this.client.navigateTo('about:blank'); }
+  async screenshotTo(file) {
+    let png;
+    if (this.frameSize) {
+      await this.client.switchToParentFrame();
+      png = await this.client.takeElementScreenshot(await this.element('#viewport'));
+      await this.client.switchToFrame({ [elementKey]: await this.element('#viewport') });
+    } else {
+      png = await this.client.takeScreenshot();
+    }
+    writeFileSync(file, Buffer.from(png, 'base64'));
+  }
+  async close() {
+    if (this.frameSize) await this.client.switchToParentFrame();
+    await this.client.navigateTo('about:blank');
+  }
 }
 
 export async function launch() {
