@@ -128,6 +128,8 @@ export async function launch() {
   const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1200x24', driverPath(), `--port=${port}`],
     { detached: true, stdio: 'ignore' });
   const stop = () => { try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  // Also when the test process ends some other way (a crash, an uncaught error): no Xvfb or browser is left behind.
+  process.once('exit', stop);
   try {
     const client = await WebDriver.newSession({
       hostname: '127.0.0.1', port, logLevel: 'error', connectionRetryCount: 20, connectionRetryTimeout: 60000,
