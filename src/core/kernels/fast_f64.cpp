@@ -5,8 +5,8 @@
 // hi + lo and why; the bar is the catalogue's (≤ 4 ulp), measured at 1-2.5 ulp (fast_kernels_test.cpp).
 #include "fast_f64.hpp"
 
-#include "activations.hpp"
-#include "activations_fits.hpp"
+#include "core/activations.hpp"
+#include "core/activations_fits.hpp"
 #include "simd_f64.hpp"
 #include "simd_loop.hpp"
 

@@ -1,7 +1,7 @@
 // softmax(xs, {temperature}) → Float64Array: the probabilities exp(x_i/T) / Σ_j exp(x_j/T), computed in
-// the module (stable for any input size: the maximum is subtracted first). Appended with --post-js after
-// api.js, whose helpers (alabToFloat64, AlabScratch, alabArrayScratch) it uses.
-/* global Module, HEAPF64, alabToFloat64, alabArrayScratch */
+// the module (stable for any input size: the maximum is subtracted first).
+/* global Module, HEAPF64 */
+import { alabArrayScratch, alabToFloat64 } from './api.js';
 
 Module['softmax'] = function (xs, options) {
   if (options !== undefined && options !== null && typeof options !== 'object') {

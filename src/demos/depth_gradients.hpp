@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <string>
 
-#include "catalogue.hpp"
-#include "network.hpp"
+#include "core/catalogue.hpp"
+#include "demos/network/network.hpp"
 
 namespace alab {
 

@@ -3,7 +3,7 @@
 // primitives use WebAssembly's own instructions where they exist (pmax is one instruction).
 // Polynomial and rational coefficients were fitted for this file with mpmath (tests/reference/fit_fast_f32.py).
 #include "fast_f32.hpp"
-#include "activations.hpp"
+#include "core/activations.hpp"
 #include "simd_f64.hpp"
 #include "simd_loop.hpp"
 

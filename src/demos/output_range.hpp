@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 
 namespace alab {
 

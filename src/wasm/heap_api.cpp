@@ -1,7 +1,7 @@
 #include "heap_api.hpp"
 
-#include "catalogue.hpp"
-#include "neuron.hpp"
+#include "core/catalogue.hpp"
+#include "core/neuron.hpp"
 
 namespace alab::heap {
 namespace {
@@ -50,7 +50,7 @@ bool neuron(int fn_index, Address inputs, Address weights, std::uint32_t n, doub
 
 }  // namespace alab::heap
 
-#include "softmax.hpp"
+#include "core/softmax.hpp"
 
 namespace alab::heap {
 
@@ -63,7 +63,7 @@ bool softmax(Address xs, Address out, std::uint32_t n, double temperature) {
 
 }  // namespace alab::heap
 
-#include "torch_random.hpp"
+#include "core/torch_random.hpp"
 
 namespace alab::heap {
 

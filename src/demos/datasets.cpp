@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "random.hpp"
+#include "core/random.hpp"
 
 namespace alab {
 namespace {

@@ -5,8 +5,8 @@
 
 #include "activations.hpp"
 #include "batch.hpp"
-#include "fast_f32.hpp"
-#include "fast_f64.hpp"
+#include "core/kernels/fast_f32.hpp"
+#include "core/kernels/fast_f64.hpp"
 
 namespace alab {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 #include "heap_api.hpp"
 
 extern "C" {

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string>
 
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 
 namespace alab {
 namespace {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "activations.hpp"
+#include "core/activations.hpp"
 #include "layer_kernels.hpp"
 
 namespace alab {

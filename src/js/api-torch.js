@@ -1,8 +1,8 @@
 // PyTorch's own numbers and print-out: randn(n, seed) → what `torch.manual_seed(seed); torch.randn(n)`
 // returns (computed in the module), formatTensor(values) → what `print(t)` writes for a 1-D float32 tensor
-// (torch/_tensor_str.py with its default options). Appended with --post-js after api.js, whose AlabScratch
-// it uses.
-/* global Module, HEAPF32, AlabScratch */
+// (torch/_tensor_str.py with its default options).
+/* global Module, HEAPF32 */
+import { AlabScratch } from './api.js';
 
 var alabRandnScratch = new AlabScratch(4);
 var ALAB_MAX_RANDN = 10000000;

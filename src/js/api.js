@@ -1,4 +1,5 @@
-// The module's public JavaScript API (linked in with --post-js, so it runs inside the module factory).
+// The module's public JavaScript API: the catalogue, evaluate/derivative, heap buffers and the neuron.
+// Bundled with the other areas (src/js/index.js) into the one --post-js script, so it runs inside the module factory.
 // It turns the raw embind entry points into plain JS values: page code and authors' code never see an
 // embind object and never free memory, except for the heap buffers they ask for explicitly.
 /* global Module, HEAPF64, HEAPF32, _malloc, _free, _alab_params_ok, _alab_apply_f64, _alab_apply_f32, _alab_heap_in_use */
@@ -16,7 +17,7 @@ function alabCatalogue() {
   return alabCatalogueCache;
 }
 
-function alabRow(id) {
+export function alabRow(id) {
   alabCatalogue();
   var row = typeof id === 'string' ? alabIndexById.get(id) : undefined;
   if (!row) {
@@ -27,7 +28,7 @@ function alabRow(id) {
 }
 
 // A block of linear memory that grows on demand and is kept between calls.
-function AlabScratch(bytesPerElement) {
+export function AlabScratch(bytesPerElement) {
   this.bytes = bytesPerElement;
   this.ptr = 0;
   this.capacity = 0;
@@ -43,10 +44,10 @@ AlabScratch.prototype.reserve = function (n) {
 };
 
 var alabParamScratch = new AlabScratch(8);
-var alabArrayScratch = new AlabScratch(8);
+export var alabArrayScratch = new AlabScratch(8);
 
 // Writes the row's parameters (defaults for missing keys) into the heap and returns their address.
-function alabParams(row, params) {
+export function alabParams(row, params) {
   var ptr = alabParamScratch.reserve(MAX_PARAMS);
   var base = ptr >> 3;
   for (var i = 0; i < MAX_PARAMS; i++) HEAPF64[base + i] = 0;
@@ -74,7 +75,7 @@ function alabParams(row, params) {
   return ptr;
 }
 
-function alabToFloat64(xs) {
+export function alabToFloat64(xs) {
   if (xs instanceof Float64Array) return xs;
   if (Array.isArray(xs) || ArrayBuffer.isView(xs)) return Float64Array.from(xs);
   if (typeof xs === 'number') return Float64Array.of(xs);

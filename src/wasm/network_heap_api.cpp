@@ -4,10 +4,10 @@
 #include <memory>
 #include <vector>
 
-#include "datasets.hpp"
-#include "depth_gradients.hpp"
-#include "network.hpp"
-#include "output_range.hpp"
+#include "demos/datasets.hpp"
+#include "demos/depth_gradients.hpp"
+#include "demos/network/network.hpp"
+#include "demos/output_range.hpp"
 
 namespace alab::heap {
 namespace {

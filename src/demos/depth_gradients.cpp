@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "random.hpp"
+#include "core/random.hpp"
 
 namespace alab {
 namespace {

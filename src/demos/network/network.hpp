@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "random.hpp"
+#include "core/catalogue.hpp"
+#include "core/random.hpp"
 
 namespace alab {
 

@@ -1,9 +1,10 @@
 // The demos' JavaScript API: toy datasets, a small trainable network, gradients by depth and
-// output histograms. Appended after api.js inside the module factory, so alabRow, alabParams,
-// AlabScratch, alabToFloat64, HEAPF64, HEAPF32, HEAPU32, _malloc and _free are in scope.
+// output histograms. Runs inside the module factory (bundled into the --post-js script), so HEAPF64,
+// HEAPF32, HEAPU32, _malloc and _free are in scope.
 // Arrays cross through the heap in one HEAPF64.set / subarray per array; networks are C++ objects
 // named by integer handles, wrapped here so page code sees a plain JS class.
-/* global Module, HEAPF64, HEAPF32, HEAPU32, _malloc, _free, alabRow, alabParams, AlabScratch, alabToFloat64 */
+/* global Module, HEAPF64, HEAPF32, HEAPU32, _malloc, _free */
+import { AlabScratch, alabParams, alabRow, alabToFloat64 } from './api.js';
 
 var alabDemoOptionsCache = null;
 var alabDataScratch = new AlabScratch(8);

@@ -1,7 +1,7 @@
 // The module's surface, declarations only: the logic is in the core, the plain-JS API in api.js.
 #include <emscripten/bind.h>
 
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 #include "heap_api.hpp"
 
 EMSCRIPTEN_BINDINGS(activation_lab) {

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <limits>
 
-#include "random.hpp"
+#include "core/random.hpp"
 
 namespace alab {
 
