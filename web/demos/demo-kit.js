@@ -1,10 +1,10 @@
 // What the four demos share: labelled menus and buttons, a Chart.js set-up for live data, the
 // decision-boundary heat map, and an animation loop that trains a little per frame.
-import { el, uniqueId } from '../dom.js';
-import { followTheme, onThemeChange, themeColours, tickLabel } from '../figures/chart-kit.js';
-import { exportMenu } from '../figures/export-menu.js';
-import { datasetsCsv } from '../figures/export-view.js';
-import { choiceProp } from '../state.js';
+import { el, uniqueId } from '../page/dom.js';
+import { followTheme, onThemeChange, themeColours, tickLabel } from '../charts/chart-kit.js';
+import { exportMenu } from '../charts/export-menu.js';
+import { datasetsCsv } from '../charts/export-view.js';
+import { choiceProp } from '../state/schema.js';
 
 // The activations a demo's menu offers against its linear baseline: every catalogue id but identity.
 export const nonlinearIds = (rows) => rows.filter((r) => r.id !== 'identity').map((r) => r.id);

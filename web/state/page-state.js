@@ -1,15 +1,13 @@
 // The page's state properties, derived from the catalogue: every function's parameters, derivative toggle and
 // x range; the neuron; the try-it boxes; the compare chart; the summary table; the demos' settings; language
 // and section.
-// Embed mode (later) adds its properties to this same list, so links and embeds share one vocabulary.
-import { demos } from './demos/index.js';
-import { embedProps } from './embed/embed-state.js';
-import { choiceProp, createStateSchema, flagProp, integerProp, listProp, numberProp } from './state.js';
+// Embed mode adds its properties to this same list, so links and embeds share one vocabulary.
+import { demos } from '../demos/index.js';
+import { embedProps } from '../embed/embed-state.js';
+import { choiceProp, createStateSchema, flagProp, integerProp, listProp, numberProp } from './schema.js';
 
 export const sectionIds = ['neuron', 'activation', 'why', 'why-nonlinearity', 'why-vanishing', 'why-symmetry',
   'why-output-range', 'four', 'family', 'compare', 'summary'];
-export const neuronInputs = ['x1', 'x2', 'x3'];
-export const neuronWeights = ['w1', 'w2', 'w3'];
 export const neuronLimit = 5;
 export const rangeLimit = 1000;
 // The narrowest x range a chart draws; a narrower one (from the URL or typed) is widened to it, so the axis keeps

@@ -1,9 +1,9 @@
 // Two text fields for an x range with validation: a bad entry shows a message next to the fields and the
 // chart keeps its last good range; a range narrower than minRangeSpan is widened, and the message says so.
-import { parseDecimal } from '../decimal.js';
-import { el, uniqueId } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { fitRange, minRangeSpan, rangeLimit } from '../page-state.js';
+import { parseDecimal } from '../state/decimal.js';
+import { el, uniqueId } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { fitRange, minRangeSpan, rangeLimit } from '../state/page-state.js';
 
 // Reads one typed end of a range: {value} or {error: i18n key}.
 function readEnd(text) {

@@ -1,6 +1,6 @@
 // Builds (at build time, web/prerender.js) a section per catalogue function from its row: typeset formula, prose keys derived from the id,
 // facts from the row, and placeholders for its figures. Nothing here names a particular function.
-import { el } from './dom.js';
+import { el } from '../page/dom.js';
 import { fitFormula } from './formula-fit.js';
 
 // The i18n keys every function must have in every language (a test checks them).
@@ -8,7 +8,7 @@ export const requiredProseKeys = (row) => [
   `fn.${row.id}.summary`, `fn.${row.id}.pitfall`, ...(row.articleOrder > 0 ? [`fn.${row.id}.detail`] : []),
 ];
 
-// Fits every pre-rendered formula under `root` to its box from now on (web/formula-fit.js).
+// Fits every pre-rendered formula under `root` to its box from now on (web/lesson/formula-fit.js).
 export function watchFormulaOverflow(root) {
   for (const box of root.querySelectorAll('.formula')) fitFormula(box);
 }

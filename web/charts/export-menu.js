@@ -2,7 +2,7 @@
 // series, and a PyTorch + matplotlib script that redraws the view. There is no SVG: the chart is drawn on a
 // canvas, and the menu says so (the script saves SVG from matplotlib). Files leave through blob: URLs and
 // <a download>, so this works from file:// and under the page's Content-Security-Policy.
-import { el } from '../dom.js';
+import { el } from '../page/dom.js';
 import { themeColours } from './chart-kit.js';
 
 function download(blob, file) {

@@ -1,7 +1,7 @@
 // What every chart on the page shares: colours from the stylesheet, one Chart.js set-up (built once, updated in
 // place, no animation, no parsing), curve sampling through one reused heap buffer, a crosshair, a data table.
 
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../page/format.js';
 
 const { Chart } = window;
 export const maxSamples = 2048;
