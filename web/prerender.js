@@ -4,7 +4,7 @@
 // alternative; the page's scripts mount the figures into them.
 import { placeEmbedButtons } from './embed/buttons.js';
 import { formatNumber } from './page/format.js';
-import { tableXs } from './charts/chart-kit.js';
+import { tableXs } from './charts/line-chart.js';
 import { mount as mountSummary } from './figures/summary.js';
 import { tryItScript } from './lesson/torch-code.js';
 import { buildFunctionSections } from './lesson/function-section.js';

@@ -3,7 +3,7 @@
 // canvas, and the menu says so (the script saves SVG from matplotlib). Files leave through blob: URLs and
 // <a download>, so this works from file:// and under the page's Content-Security-Policy.
 import { el } from '../page/dom.js';
-import { themeColours } from './chart-kit.js';
+import { themeColours } from './line-chart.js';
 
 function download(blob, file) {
   const url = URL.createObjectURL(blob);

@@ -3,7 +3,7 @@
 // the decision boundaries, the loss curves and the accuracy. All computation is in the module.
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-kit.js';
+import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-parts.js';
 
 const LAYERS = [2, 8, 8, 1];
 const RANGE = [-1.5, 1.5];

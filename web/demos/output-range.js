@@ -4,7 +4,7 @@
 import { el, slider } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { numberProp } from '../state/schema.js';
-import { bindSettings, createChart } from './demo-kit.js';
+import { bindSettings, createChart } from './demo-parts.js';
 
 const BINS = 40;
 

@@ -4,7 +4,7 @@
 // activation — only random initialisation breaks the symmetry.
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-kit.js';
+import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-parts.js';
 
 const LAYERS = [2, 4, 1];
 const UNITS = LAYERS[1];

@@ -3,9 +3,9 @@
 // layer; the chart shows it on a log scale, with the 0.25ⁿ bound that sigmoid′ ≤ 1/4 implies.
 import { el, slider } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { tickLabel } from '../charts/chart-kit.js';
+import { tickLabel } from '../charts/line-chart.js';
 import { integerProp } from '../state/schema.js';
-import { bindSettings, createChart, menu, settingChoice } from './demo-kit.js';
+import { bindSettings, createChart, menu, settingChoice } from './demo-parts.js';
 
 const WIDTH = 32;
 

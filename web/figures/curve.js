@@ -4,7 +4,7 @@ import { el, setAttr, setText, slider } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { paramsOf } from '../state/page-state.js';
 import { chartScript, seriesName } from '../lesson/torch-code.js';
-import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from '../charts/chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
 import { seriesCsv, titleOf } from '../charts/export-view.js';
 import { rangeFields } from '../charts/range-fields.js';

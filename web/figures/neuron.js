@@ -5,7 +5,7 @@ import { formatNumber } from '../page/format.js';
 import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
 import { neuronLimit, paramsOf } from '../state/page-state.js';
 import { neuronScript, seriesName } from '../lesson/torch-code.js';
-import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from '../charts/chart-kit.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
 import { seriesCsv, titleOf } from '../charts/export-view.js';
 

@@ -1,7 +1,7 @@
 // What the four demos share: labelled menus and buttons, a Chart.js set-up for live data, the
 // decision-boundary heat map, and an animation loop that trains a little per frame.
 import { el, uniqueId } from '../page/dom.js';
-import { followTheme, onThemeChange, themeColours, tickLabel } from '../charts/chart-kit.js';
+import { followTheme, onThemeChange, themeColours, tickLabel } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
 import { datasetsCsv } from '../charts/export-view.js';
 import { choiceProp } from '../state/schema.js';
