@@ -241,10 +241,16 @@ export const journeys = [
       });
       for (const [url, old, expected] of [[ctx.lab, 'no-simd', /浏览器版本过旧.*Safari 16\.4\+/], [`${ctx.lab}en/index.html`, 'no-decompression', /too old.*Firefox 113\+/]]) {
         await page.goto(url);
-        await page.evaluate((how) => { sessionStorage.setItem('alab-test-old', how); location.reload(); }, old).catch(() => {});
+        // The init script reads which feature to take away at the start of the reloaded page.
+        await page.evaluate((how) => {
+          sessionStorage.setItem('alab-test-old', how);
+          window.__alabLeaving = true;
+          setTimeout(() => location.reload());
+        }, old);
         const shown = await page.waitFor(() => {
           const box = document.querySelector('#load-status.fatal');
-          return box && !box.hidden && box.getClientRects().length ? box.textContent : null;
+          return !window.__alabLeaving && document.readyState === 'complete' && box && !box.hidden && box.getClientRects().length
+            ? box.textContent : null;
         }, undefined, { message: 'the message for an old browser' });
         assert.match(shown, expected);
         const lesson = await page.evaluate(() => ({ headings: document.querySelectorAll('main h2').length, formulas: document.querySelectorAll('.formula math').length }));
