@@ -181,5 +181,6 @@ async function start() {
 
 start().catch((err) => {
   console.error(err);
-  showFatal(`Activation Lab could not start: ${err.message}`);
+  // A browser without the module's features gets a message in the page's language; the lesson above still reads.
+  showFatal(err.name === 'UnsupportedBrowserError' ? t('page.tooOld') : `Activation Lab could not start: ${err.message}`);
 });
