@@ -10,7 +10,8 @@ import { tryItScript } from './lesson/torch-code.js';
 import { buildFunctionSections } from './lesson/function-section.js';
 import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './page/i18n.js';
 import { el } from './page/dom.js';
-import { paramsOf, pageSchema } from './state/page-state.js';
+import { paramsOf } from './state/catalogue-views.js';
+import { pageSchema } from './state/page-state.js';
 
 // Where each language's page lives, relative to the site's root.
 export const pagePaths = { zh: 'index.html', en: 'en/index.html' };

@@ -1,29 +1,29 @@
-// The module's surface, declarations only: the logic is in the core, the plain-JS API in api.js.
+// The module's surface, declarations only: the logic is in the core and the demos, the checks and the
+// address-based entry points in heap_api.* and network_heap_api.*, the plain-JS API in src/js/.
 #include <emscripten/bind.h>
 
 #include "core/catalogue.hpp"
 #include "heap_api.hpp"
+#include "network_heap_api.hpp"
 
 EMSCRIPTEN_BINDINGS(activation_lab) {
   using namespace emscripten;
   function("rawCatalogueJson", &alab::catalogue_json);
-  function("rawCheck", &alab::heap::check);
-  function("rawNeuron", &alab::heap::neuron);
+  function("rawCheck", &alab::wasm::check);
+  function("rawNeuron", &alab::wasm::neuron);
 }
 
 // Softmax over a vector with a temperature.
 EMSCRIPTEN_BINDINGS(softmax) {
   using namespace emscripten;
-  function("rawSoftmaxCheck", &alab::heap::softmax_check);
-  function("rawSoftmax", &alab::heap::softmax);
+  function("rawSoftmaxCheck", &alab::wasm::softmax_check);
+  function("rawSoftmax", &alab::wasm::softmax);
 }
 
 // The demos: training network, toy datasets, gradients by depth, output histograms.
-#include "network_heap_api.hpp"
-
 EMSCRIPTEN_BINDINGS(network) {
   using namespace emscripten;
-  using namespace alab::heap;
+  using namespace alab::wasm;
   function("rawDemoOptionsJson", &demo_options_json);
   function("rawNetworkCheck", &network_check);
   function("rawNetworkCreate", &network_create);
@@ -47,5 +47,5 @@ EMSCRIPTEN_BINDINGS(network) {
 
 // torch.manual_seed(seed); torch.randn(n), as PyTorch's CPU generator computes it.
 EMSCRIPTEN_BINDINGS(torch_random) {
-  emscripten::function("rawTorchRandn", &alab::heap::torch_randn);
+  emscripten::function("rawTorchRandn", &alab::wasm::torch_randn);
 }

@@ -156,23 +156,23 @@ TEST(Kernels, UnknownIdsAreNotFound) {
 }
 
 TEST(Kernels, HeapApiRefusesUnknownFunctionsAndBadParameters) {
-  using alab::heap::Address;
+  using alab::wasm::Address;
   const auto addr = [](const void* p) { return reinterpret_cast<Address>(p); };
   double xs[] = {1, 2}, out[] = {42, 42}, params[alab::kMaxParams] = {};
   float xs32[] = {1, 2}, out32[] = {42, 42};
   for (const int index : {-1, static_cast<int>(alab::kFnCount), 1000}) {
-    EXPECT_FALSE(alab::heap::apply_f64(index, false, addr(xs), addr(out), 2, addr(params)));
-    EXPECT_FALSE(alab::heap::apply_f32(index, true, addr(xs32), addr(out32), 2, addr(params)));
-    EXPECT_NE(alab::heap::check(index, addr(params)), "");
+    EXPECT_FALSE(alab::wasm::apply_f64(index, false, addr(xs), addr(out), 2, addr(params)));
+    EXPECT_FALSE(alab::wasm::apply_f32(index, true, addr(xs32), addr(out32), 2, addr(params)));
+    EXPECT_NE(alab::wasm::check(index, addr(params)), "");
   }
   const int leaky = static_cast<int>(alab::Fn::leaky_relu);
   double bad[alab::kMaxParams] = {5.0, 0};
-  EXPECT_FALSE(alab::heap::apply_f64(leaky, false, addr(xs), addr(out), 2, addr(bad)));
-  EXPECT_FALSE(alab::heap::apply_f64(leaky, false, addr(xs), addr(out), 2, 0));
-  EXPECT_FALSE(alab::heap::apply_f64(leaky, false, 0, addr(out), 2, addr(params)));
+  EXPECT_FALSE(alab::wasm::apply_f64(leaky, false, addr(xs), addr(out), 2, addr(bad)));
+  EXPECT_FALSE(alab::wasm::apply_f64(leaky, false, addr(xs), addr(out), 2, 0));
+  EXPECT_FALSE(alab::wasm::apply_f64(leaky, false, 0, addr(out), 2, addr(params)));
   EXPECT_EQ(out[0], 42);  // nothing written on refusal
   EXPECT_EQ(out32[0], 42);
-  EXPECT_TRUE(alab::heap::apply_f64(leaky, false, addr(xs), addr(out), 2, addr(params)));
+  EXPECT_TRUE(alab::wasm::apply_f64(leaky, false, addr(xs), addr(out), 2, addr(params)));
   EXPECT_EQ(out[1], 2);
 }
 

@@ -35,7 +35,7 @@ function rgb(colour, fallback) {
 }
 
 // Class colours (class 1 = series 1, class 0 = series 2) and the neutral middle, from the stylesheet.
-export function classColours() {
+function classColours() {
   const c = themeColours();
   return {
     one: rgb(c.series[0], [11, 92, 173]), zero: rgb(c.series[1], [194, 65, 12]),

@@ -1,14 +1,9 @@
-// Live demos for the "why it matters" section: each entry is {id, mount(element, api) → update(state),
+// Live demos for the "why it matters" section, each {id, mount(element, api) → update(state),
 // settings(rows, demoOptions) → its state properties (named "<id>.<setting>", so links and embeds carry
 // them)}, mounted by main.js into <div data-demo="<id>">. All their computation runs in the WebAssembly module.
-import * as nonlinearity from './nonlinearity.js';
-import * as outputRange from './output-range.js';
-import * as symmetry from './symmetry.js';
-import * as vanishing from './vanishing.js';
+import nonlinearity from './nonlinearity.js';
+import outputRange from './output-range.js';
+import symmetry from './symmetry.js';
+import vanishing from './vanishing.js';
 
-export const demos = [
-  { id: 'nonlinearity', mount: nonlinearity.mount, settings: nonlinearity.settings },
-  { id: 'vanishing', mount: vanishing.mount, settings: vanishing.settings },
-  { id: 'symmetry', mount: symmetry.mount, settings: symmetry.settings },
-  { id: 'output-range', mount: outputRange.mount, settings: outputRange.settings },
-];
+export const demos = [nonlinearity, vanishing, symmetry, outputRange];

@@ -161,3 +161,5 @@ export function mount(element, api) {
     relabel();
   };
 }
+
+export default { id: 'nonlinearity', mount, settings };

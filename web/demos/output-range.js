@@ -89,3 +89,5 @@ export function mount(element, api) {
     describe();
   };
 }
+
+export default { id: 'output-range', mount, settings };

@@ -142,3 +142,5 @@ export function mount(element, api) {
     relabel();
   };
 }
+
+export default { id: 'symmetry', mount, settings };

@@ -143,3 +143,5 @@ export function mount(element, api) {
     chart.update('none');
   };
 }
+
+export default { id: 'vanishing', mount, settings };

@@ -11,7 +11,7 @@ import { partStateNames, resolvePart } from './embed-state.js';
 import { postHeightChanges } from './height.js';
 
 // The file name of the parent script in dist/ (scripts/build.mjs copies web/embed/parent-resize.js there).
-export const parentScriptName = 'activation-lab-embed.js';
+const parentScriptName = 'activation-lab-embed.js';
 
 // Heights for the snippet when the part cannot be measured yet (measured at 720 px wide, rounded); the
 // parent script or Canvas then fits the frame to the real height.
@@ -79,7 +79,7 @@ function outlineUnderTitle(kept) {
 }
 
 // The page URL showing `part` in embed mode with the current state of that part (and nothing else).
-export function embedUrl(schema, state, rows, part, target, pageUrl = location.href) {
+function embedUrl(schema, state, rows, part, target, pageUrl = location.href) {
   const sub = { embed: true, part, lang: state.lang };
   const always = ['embed', 'part', 'lang'];
   if (part === 'fn' || part === 'try') {
@@ -142,7 +142,7 @@ function startEmbedMode(api, state, { kept }) {
 // Gives every pre-rendered Embed button (web/embed/buttons.js) its dialog with the snippet for the current view.
 function wireEmbedButtons(api, schema) {
   let dialog = null;
-  for (const button of document.querySelectorAll('button.embed-button[data-embed-part]')) {
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('button.embed-button[data-embed-part]'))) {
     const part = button.dataset.embedPart;
     const target = button.dataset.embedTarget ?? '';
     const heading = button.previousElementSibling;

@@ -1,7 +1,9 @@
 // The compare chart: overlay any set of catalogue functions (or their derivatives) over one x range.
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { paramsOf } from '../state/page-state.js';
+import { articleRows, paramsOf } from '../state/catalogue-views.js';
+import { rangeLimit, repairRange } from '../state/ranges.js';
+import { flagProp, listProp, numberProp } from '../state/schema.js';
 import { chartScript, seriesName } from '../lesson/torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
@@ -11,6 +13,20 @@ import { rangeFields } from '../charts/range-fields.js';
 const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
 
 // Mounts the compare chart with one checkbox per catalogue function, grouped as in the catalogue.
+// The compared functions (the article's four at first), the derivative toggle and the shared x range.
+export function settings(rows) {
+  return [
+    listProp('compare', articleRows(rows).map((r) => r.id), rows.map((r) => r.id)),
+    flagProp('compare.d', false),
+    numberProp('compare.lo', -5, -rangeLimit, rangeLimit),
+    numberProp('compare.hi', 5, -rangeLimit, rangeLimit),
+  ];
+}
+
+export function repair(state, rows, reset) {
+  repairRange(state, 'compare', reset);
+}
+
 export function mount(element, api) {
   const { lab, t } = api;
   const boxes = new Map();
@@ -130,3 +146,5 @@ export function mount(element, api) {
   }
   return (state) => render(state);
 }
+
+export default { id: 'compare', mount, settings, repair };

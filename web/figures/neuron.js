@@ -3,13 +3,26 @@
 import { el, setText, slider, svg } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
-import { neuronLimit, paramsOf } from '../state/page-state.js';
+import { paramsOf } from '../state/catalogue-views.js';
+import { choiceProp, numberProp } from '../state/schema.js';
 import { neuronScript, seriesName } from '../lesson/torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
 import { seriesCsv, titleOf } from '../charts/export-view.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
+// Every input, weight and the bias lie in [−neuronLimit, neuronLimit].
+const neuronLimit = 5;
+const neuronDefaults = { x1: 1, x2: -2, x3: 0.5, w1: 0.8, w2: 0.3, w3: -1.2, b: 0.5 };
+
+// The neuron's activation (ReLU unless the catalogue lacks it), inputs, weights and bias.
+export function settings(rows) {
+  const ids = rows.map((r) => r.id);
+  return [
+    choiceProp('neuron.fn', ids.includes('relu') ? 'relu' : ids[0], ids),
+    ...names.map((name) => numberProp(`neuron.${name}`, neuronDefaults[name], -neuronLimit, neuronLimit)),
+  ];
+}
 
 // Draws the neuron: three inputs, weighted edges, the sum node, the activation and the output.
 function diagram() {
@@ -193,3 +206,5 @@ export function mount(element, api) {
   }
   return (state) => render(state);
 }
+
+export default { id: 'neuron', mount, settings };

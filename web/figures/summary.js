@@ -2,7 +2,11 @@
 // the table into the page (web/prerender.js runs this same mount); in the browser, mount finds it and sorting
 // moves its rows.
 import { el } from '../page/dom.js';
-import { summaryColumns } from '../state/page-state.js';
+import { choiceProp } from '../state/schema.js';
+
+// The table's columns, each sortable.
+const summaryColumns = ['name', 'range', 'monotonic', 'zeroCentred', 'smoothness', 'saturation',
+  'identityNearZero', 'use'];
 
 const smoothnessRank = { C0: 0, C1: 1, Cinf: 2 };
 
@@ -39,6 +43,11 @@ function buildTable(element, api) {
     el('table', { class: 'summary-table' }, [el('caption', { id: 'summary-caption', i18n: 'summary.caption' }), el('thead', {}, headRow), body])));
 }
 
+// The column the table is sorted by, and the direction.
+export function settings() {
+  return [choiceProp('table.sort', 'name', summaryColumns), choiceProp('table.dir', 'asc', ['asc', 'desc'])];
+}
+
 // Mounts the table (building it where the page does not hold it yet); sorting is part of the page state.
 export function mount(element, api) {
   const { t } = api;
@@ -66,10 +75,12 @@ export function mount(element, api) {
     }
     const sign = dir === 'asc' ? 1 : -1;
     const current = [...body.children];
-    const lines = current.map((tr) => ({ tr, row: rowById.get(tr.dataset.fn) })).filter((l) => l.row);
-    for (const line of lines) line.key = sortKey(line.row, column, t);
+    const lines = current.map((tr) => ({ tr, row: rowById.get(tr.dataset.fn) })).filter((l) => l.row)
+      .map((l) => ({ ...l, key: sortKey(l.row, column, t) }));
     lines.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.row.index - b.row.index));
     // Rows already in this order are left alone, so an unchanged sort touches nothing.
     if (lines.some((line, i) => current[i] !== line.tr)) body.append(...lines.map((l) => l.tr));
   };
 }
+
+export default { id: 'summary', mount, settings };

@@ -31,35 +31,6 @@ FromOutput derivative_from_output(Fn fn) {
 
 }  // namespace
 
-const char* to_string(OutputFn f) {
-  switch (f) {
-    case OutputFn::sigmoid: return "sigmoid";
-    case OutputFn::tanh: return "tanh";
-    case OutputFn::count: break;
-  }
-  return "";
-}
-
-const char* to_string(Loss l) {
-  switch (l) {
-    case Loss::squared: return "squared";
-    case Loss::cross_entropy: return "cross_entropy";
-    case Loss::count: break;
-  }
-  return "";
-}
-
-const char* to_string(Init i) {
-  switch (i) {
-    case Init::torch_default: return "torch_default";
-    case Init::xavier: return "xavier";
-    case Init::he: return "he";
-    case Init::equal: return "equal";
-    case Init::count: break;
-  }
-  return "";
-}
-
 std::string check_network(const NetworkSpec& spec) {
   char message[200];
   const auto& layers = spec.layers;

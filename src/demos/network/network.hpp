@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <span>
 #include <string>
 #include <vector>
@@ -19,15 +20,26 @@
 
 namespace alab {
 
+// Each option enum ends in `count` and has its name table beside it, in enum order: the names the JS API and
+// links use (lab.demoOptions() lists them). A value added without its name fails the build.
 enum class OutputFn : std::uint8_t { sigmoid, tanh, count };
+inline constexpr const char* kOutputFnNames[] = {"sigmoid", "tanh"};
+static_assert(std::size(kOutputFnNames) == static_cast<std::size_t>(OutputFn::count));
+
 enum class Loss : std::uint8_t { squared, cross_entropy, count };
+inline constexpr const char* kLossNames[] = {"squared", "cross_entropy"};
+static_assert(std::size(kLossNames) == static_cast<std::size_t>(Loss::count));
+
 // torch_default: W, b ~ U(±1/√fan_in) (nn.Linear's kaiming_uniform_(a=√5)); xavier: W ~ U(±√(6/(in+out))),
 // b = 0; he: W ~ N(0, 2/fan_in), b = 0; equal: every weight of a layer 1/√fan_in, b = 0 (the symmetry demo).
 enum class Init : std::uint8_t { torch_default, xavier, he, equal, count };
+inline constexpr const char* kInitNames[] = {"torch_default", "xavier", "he", "equal"};
+static_assert(std::size(kInitNames) == static_cast<std::size_t>(Init::count));
 
-const char* to_string(OutputFn f);
-const char* to_string(Loss l);
-const char* to_string(Init i);
+// The value's name; "" for `count`.
+inline const char* to_string(OutputFn f) { return f < OutputFn::count ? kOutputFnNames[static_cast<std::size_t>(f)] : ""; }
+inline const char* to_string(Loss l) { return l < Loss::count ? kLossNames[static_cast<std::size_t>(l)] : ""; }
+inline const char* to_string(Init i) { return i < Init::count ? kInitNames[static_cast<std::size_t>(i)] : ""; }
 
 struct NetworkSpec {
   std::vector<std::uint32_t> layers{2, 8, 8, 1};  // input 2, hidden…, output 1
