@@ -2,6 +2,7 @@
 // facts from the row, and placeholders for its figures. Nothing here names a particular function.
 import { el } from './dom.js';
 import { fitFormula } from './formula-fit.js';
+import { displayName } from './i18n.js';
 
 // The i18n keys every function must have in every language (a test checks them).
 export const requiredProseKeys = (row) => [
@@ -53,7 +54,7 @@ function facts(row, formulas) {
 export function functionSection(row, formulas, { lesson }) {
   const headingId = `fn-${row.id}-title`;
   return el('article', { class: lesson ? 'fn-section lesson' : 'fn-section card', id: `fn-${row.id}`, 'data-fn': row.id, 'aria-labelledby': headingId }, [
-    el(lesson ? 'h3' : 'h4', { id: headingId, text: row.name }),
+    el(lesson ? 'h3' : 'h4', { id: headingId, text: displayName(row) }),
     el('div', { class: 'fn-text' }, [
       formula(formulas[row.id]?.f, 'formula'),
       el('p', { class: 'fn-summary', i18n: `fn.${row.id}.summary` }),

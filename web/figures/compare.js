@@ -7,6 +7,7 @@ import { createLineChart, createProbe, createSampler, niceLimits, redraw, refres
 import { exportMenu } from './export-menu.js';
 import { seriesCsv } from './export-view.js';
 import { rangeFields } from './range-fields.js';
+import { displayName } from '../i18n.js';
 
 const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
 
@@ -24,7 +25,7 @@ export function mount(element, api) {
         api.setState({ compare: chosen, section: 'compare' });
       });
       boxes.set(row.id, box);
-      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: row.name })]));
+      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: displayName(row) })]));
     }
     pickers.append(set);
   }

@@ -7,6 +7,7 @@ import { neuronScript, seriesName } from '../torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from './chart-kit.js';
 import { exportMenu } from './export-menu.js';
 import { seriesCsv, titleOf } from './export-view.js';
+import { displayName } from '../i18n.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
 
@@ -60,7 +61,7 @@ export function mount(element, api) {
     sliders.set(name, s);
     grid.append(s.wrapper);
   }
-  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: row.name })));
+  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: displayName(row) })));
   menu.addEventListener('change', () => api.setState({ 'neuron.fn': menu.value, section: 'neuron' }));
   const menuRow = el('div', { class: 'neuron-menu' }, [el('label', { for: 'neuron-fn', i18n: 'neuron.activation' }), menu]);
   const zOut = el('output', { class: 'neuron-z', 'data-value': '' });
@@ -158,7 +159,7 @@ export function mount(element, api) {
     zOut.dataset.value = String(result.z);
     fOut.textContent = problem ? '—' : formatNumber(result.output);
     fOut.dataset.value = problem ? '' : String(result.output);
-    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : row.name}(z) = `;
+    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : displayName(row)}(z) = `;
     linearNote.hidden = row.id !== 'identity';
 
     parts.inputs.forEach((node, i) => { node.textContent = formatNumber(values[neuronInputs[i]], 2); });

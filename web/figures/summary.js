@@ -3,6 +3,7 @@
 // moves its rows.
 import { el } from '../dom.js';
 import { summaryColumns } from '../page-state.js';
+import { displayName } from '../i18n.js';
 
 const smoothnessRank = { C0: 0, C1: 1, Cinf: 2 };
 
@@ -21,7 +22,7 @@ function sortKey(row, column, t) {
 // One row's cells; only the build writes them.
 function rowCells(row, t, formulas) {
   return summaryColumns.map((column) => {
-    if (column === 'name') return el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: row.name }));
+    if (column === 'name') return el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: displayName(row) }));
     const node = el('td', { 'data-column': column });
     if (column === 'range') node.innerHTML = formulas[row.id]?.range ?? '';
     else if (column === 'smoothness' || column === 'saturation') node.textContent = t(`${column}.${row[column]}`);
