@@ -9,6 +9,7 @@ import { applyStrings, documentLanguage, hasString, languages, setLanguage, t } 
 import { pageSchema } from './page-state.js';
 import { arrangeEmbedView, setUpEmbedding } from './embed/index.js';
 import { swapInlineLesson } from './inline-lessons.js';
+import { setUpTeacherTools } from './teacher-tools.js';
 
 const urlDelayMs = 200;
 
@@ -99,6 +100,7 @@ function showLinkedPart(section) {
 }
 
 swapInlineLesson();
+setUpTeacherTools(document);
 // The page's language is the one it was rendered in; `?lang=` for another was sent to that page by boot.js.
 const pageLanguage = documentLanguage();
 setLanguage(pageLanguage);

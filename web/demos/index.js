@@ -1,8 +1,9 @@
-// Live demos for the "why it matters" section: each entry is {id, mount(element, api) → update(state),
+// Live demos (the "why it matters" section's four and the output layer's softmax): each entry is {id, mount(element, api) → update(state),
 // settings(rows, demoOptions) → its state properties (named "<id>.<setting>", so links and embeds carry
 // them)}, mounted by main.js into <div data-demo="<id>">. All their computation runs in the WebAssembly module.
 import * as nonlinearity from './nonlinearity.js';
 import * as outputRange from './output-range.js';
+import * as softmax from './softmax.js';
 import * as symmetry from './symmetry.js';
 import * as vanishing from './vanishing.js';
 
@@ -11,4 +12,5 @@ export const demos = [
   { id: 'vanishing', mount: vanishing.mount, settings: vanishing.settings },
   { id: 'symmetry', mount: symmetry.mount, settings: symmetry.settings },
   { id: 'output-range', mount: outputRange.mount, settings: outputRange.settings },
+  { id: 'softmax', mount: softmax.mount, settings: softmax.settings },
 ];

@@ -9,7 +9,11 @@ import { seriesCsv } from './export-view.js';
 import { rangeFields } from './range-fields.js';
 import { displayName } from '../i18n.js';
 
-const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
+// Curves that coincide (LeakyReLU's default slope is 0.01, so it lies on ReLU) must all stay visible: the first
+// series is solid and widest, each later one, drawn on top, thinner and dashed in its own pattern.
+const dashes = [[9, 4], [3, 3], [12, 3, 3, 3], [5, 5], [1, 3]];
+const lineWidth = (i) => Math.max(1.5, 4 - 0.75 * i);
+const dashOf = (i) => (i === 0 ? [] : dashes[(i - 1) % dashes.length]);
 
 // Mounts the compare chart with one checkbox per catalogue function, grouped as in the catalogue.
 export function mount(element, api) {
@@ -111,10 +115,10 @@ export function mount(element, api) {
         return;
       }
       plotted.push({ row: api.rowById.get(id), params: params[i], points });
-      const name = api.rowById.get(id).name;
+      const name = displayName(api.rowById.get(id));
       datasets.push({
         label: derivative ? `${name}′` : name, data: [], $points: points, borderColor: colours[i % colours.length],
-        borderDash: dashes[Math.floor(i / colours.length) % dashes.length], borderWidth: 2,
+        borderDash: dashOf(i), borderWidth: lineWidth(i),
       });
     });
     chart.data.datasets = datasets;
@@ -126,7 +130,7 @@ export function mount(element, api) {
     refresh(chart);
     empty.hidden = chosen.length > 0;
     canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {
-      names: chosen.map((id) => api.rowById.get(id).name).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
+      names: chosen.map((id) => displayName(api.rowById.get(id))).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
     }));
   }
   return (state) => render(state);
