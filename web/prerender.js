@@ -11,6 +11,7 @@ import { buildFunctionSections } from './function-section.js';
 import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './i18n.js';
 import { el } from './dom.js';
 import { paramsOf, pageSchema } from './page-state.js';
+import { buildQuestion, questionById } from './questions.js';
 
 // Where each language's page lives, relative to the site's root.
 export const pagePaths = { zh: 'index.html', en: 'en/index.html' };
@@ -71,6 +72,11 @@ export function renderLesson(document, { lang, rows, formulas, lab, siteUrl = ''
   for (const other of languages) html.setAttribute(`data-page-${other}`, toRoot + pagePaths[other]);
 
   buildFunctionSections(rows, formulas);
+  for (const box of document.querySelectorAll('[data-figure="question"]')) {
+    const question = questionById.get(box.dataset.q);
+    if (!question) throw new Error(`prerender: no question "${box.dataset.q}" (web/questions.js)`);
+    buildQuestion(box, question, { t, lab });
+  }
   placeEmbedButtons(document, rows);
   applyStrings(document);
   for (const meta of document.querySelectorAll('[data-i18n-content]')) meta.setAttribute('content', t(meta.getAttribute('data-i18n-content')));
@@ -94,7 +100,8 @@ export function renderLesson(document, { lang, rows, formulas, lab, siteUrl = ''
   mountSummary(summary, api)(state);
   applyStrings(summary);
 
-  for (const element of document.querySelectorAll('[data-figure]:not([data-figure="summary"]), [data-demo]')) {
+  // A question needs no text alternative: it reads as it is, its explanation shown.
+  for (const element of document.querySelectorAll('[data-figure]:not([data-figure="summary"]):not([data-figure="question"]), [data-demo]')) {
     const row = rows.find((r) => r.id === element.dataset.fn);
     if (element.dataset.figure === 'curve' && row) {
       // The box's reserved height follows what the figure will hold (web/style.css).

@@ -3,10 +3,11 @@
 // Every value is parsed by the same schema code: listed words, clamped numbers, nothing else.
 import { demos } from '../demos/index.js';
 import { neuronInputs, neuronWeights } from '../page-state.js';
+import { questionIds } from '../questions.js';
 import { choiceProp, flagProp, integerProp, listProp } from '../state.js';
 
 // What an embed can show; `''` means "follow section=" (neuron, compare, summary), else a function's chart.
-export const partNames = ['fn', 'try', 'neuron', 'compare', 'summary', 'demo'];
+export const partNames = ['fn', 'try', 'neuron', 'compare', 'summary', 'demo', 'question'];
 
 // Controls that `hide=` can name, besides each function parameter (negative_slope, …) and each neuron slider.
 export const controlNames = ['derivative', 'params', 'reset', 'range', 'table', 'readout', 'formula',
@@ -25,6 +26,9 @@ export function embedProps(rows) {
     choiceProp('part', '', ['', ...partNames]),
     choiceProp('fn', (article[0] ?? rows[0]).id, ids),
     choiceProp('demo', demoIds[0] ?? '', ['', ...demoIds]),
+    // A "predict, then check" question (web/questions.js), for part=question; report=1 posts each answer to the host.
+    choiceProp('q', questionIds[0], questionIds),
+    flagProp('report', false),
     listProp('hide', [], hideable),
     flagProp('lock', false),
     // Names the frame in its height messages, for hosts with several embeds; a number so it is never markup.

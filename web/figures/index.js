@@ -2,7 +2,8 @@
 import { mount as compare } from './compare.js';
 import { mount as curve } from './curve.js';
 import { mount as neuron } from './neuron.js';
+import { mount as question } from './question.js';
 import { mount as summary } from './summary.js';
 import { mount as tryIt } from './try-it.js';
 
-export const figures = { curve, neuron, compare, summary, 'try-it': tryIt };
+export const figures = { curve, neuron, compare, summary, 'try-it': tryIt, question };
