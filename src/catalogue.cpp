@@ -275,6 +275,53 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "log_probabilities",
    .torch_module = "torch.nn.LogSigmoid", .torch_functional = "torch.nn.functional.logsigmoid",
    .other_defaults = {}, .kernels = ALAB_KERNELS(logsigmoid)},
+
+  {.fn = Fn::rrelu, .id = "rrelu", .name = "RReLU", .group = "relu", .article_order = 0,
+   .params = {{{.name = "lower", .def = 0.125, .min = 0, .max = 1, .step = 0.01},
+               {.name = "upper", .def = 1.0 / 3.0, .min = 0, .max = 1, .step = 0.01}}},
+   .ordered = {{{.lower = 0, .upper = 1}}},
+   .lo = -5, .hi = 5,
+   .tex = "f(x) = \\begin{cases} x & x > 0 \\\\ \\tfrac{\\text{lower} + \\text{upper}}{2}\\, x & x \\le 0 \\end{cases}",
+   .tex_derivative = "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\tfrac{\\text{lower} + \\text{upper}}{2} & x \\le 0 \\end{cases}",
+   .output_range = "({-\\infty}, \\infty)",
+   .monotonic = true, .zero_centred = false, .smoothness = S::c0, .saturation = Sat::none,
+   .identity_near_zero = false, .use = "random_slope",
+   .torch_module = "torch.nn.RReLU", .torch_functional = "torch.nn.functional.rrelu",
+   .other_defaults = {}, .kernels = ALAB_KERNELS(rrelu)},
+
+  {.fn = Fn::softshrink, .id = "softshrink", .name = "Softshrink", .group = "shrink", .article_order = 0,
+   .params = {{{.name = "lambd", .def = 0.5, .min = 0, .max = 3, .step = 0.05}}},
+   .lo = -3, .hi = 3,
+   .tex = "f(x) = \\begin{cases} x - \\lambda & x > \\lambda \\\\ x + \\lambda & x < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .tex_derivative = "f'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .output_range = "({-\\infty}, \\infty)",
+   .monotonic = true, .zero_centred = true, .smoothness = S::c0, .saturation = Sat::none,
+   .identity_near_zero = false, .use = "sparse_coding",
+   .torch_module = "torch.nn.Softshrink", .torch_functional = "torch.nn.functional.softshrink",
+   .other_defaults = {}, .kernels = ALAB_KERNELS(softshrink)},
+
+  {.fn = Fn::hardshrink, .id = "hardshrink", .name = "Hardshrink", .group = "shrink", .article_order = 0,
+   .params = {{{.name = "lambd", .def = 0.5, .min = 0, .max = 3, .step = 0.05}}},
+   .lo = -3, .hi = 3,
+   .tex = "f(x) = \\begin{cases} x & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .tex_derivative = "f'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .output_range = "({-\\infty}, -\\lambda) \\cup \\{0\\} \\cup (\\lambda, \\infty)",
+   .monotonic = true, .zero_centred = true, .smoothness = S::discontinuous, .saturation = Sat::none,
+   .identity_near_zero = false, .use = "sparse_coding",
+   .torch_module = "torch.nn.Hardshrink", .torch_functional = "torch.nn.functional.hardshrink",
+   .other_defaults = {}, .kernels = ALAB_KERNELS(hardshrink)},
+
+  {.fn = Fn::threshold, .id = "threshold", .name = "Threshold", .group = "shrink", .article_order = 0,
+   .params = {{{.name = "threshold", .def = 1.0, .min = -5, .max = 5, .step = 0.1},
+               {.name = "value", .def = 0.0, .min = -5, .max = 5, .step = 0.1}}},
+   .lo = -5, .hi = 5,
+   .tex = "f(x) = \\begin{cases} x & x > \\text{threshold} \\\\ \\text{value} & \\text{otherwise} \\end{cases}",
+   .tex_derivative = "f'(x) = \\begin{cases} 1 & x > \\text{threshold} \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .output_range = "\\{\\text{value}\\} \\cup (\\text{threshold}, \\infty)",
+   .monotonic = true, .zero_centred = false, .smoothness = S::discontinuous, .saturation = Sat::negative,
+   .identity_near_zero = false, .use = "rare",
+   .torch_module = "torch.nn.Threshold", .torch_functional = "torch.nn.functional.threshold",
+   .other_defaults = {}, .kernels = ALAB_KERNELS(threshold)},
 };
 // clang-format on
 #undef ALAB_KERNELS
@@ -348,6 +395,7 @@ std::string check_params(Fn fn, const double* params) {
 
 const char* to_string(Smoothness s) {
   switch (s) {
+    case Smoothness::discontinuous: return "discontinuous";
     case Smoothness::c0: return "C0";
     case Smoothness::c1: return "C1";
     case Smoothness::c_inf: return "Cinf";

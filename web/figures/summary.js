@@ -5,7 +5,7 @@ import { el } from '../dom.js';
 import { summaryColumns } from '../page-state.js';
 import { displayName } from '../i18n.js';
 
-const smoothnessRank = { C0: 0, C1: 1, Cinf: 2 };
+const smoothnessRank = { discontinuous: -1, C0: 0, C1: 1, Cinf: 2 };
 
 // The value a cell sorts by.
 function sortKey(row, column, t) {
