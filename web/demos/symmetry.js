@@ -5,8 +5,7 @@
 // (mixed-network.js), so the article's literal claim can be tried: equal-weight units then do drift apart.
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-kit.js';
-import { displayName } from '../i18n.js';
+import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying, nameOf } from './demo-kit.js';
 import { mixedNetwork } from './mixed-network.js';
 
 const LAYERS = [2, 4, 1];
@@ -34,7 +33,7 @@ export function mount(element, api) {
   const { lab, t } = api;
   const activationMenu = menu({
     labelKey: 'demo.activation', value: api.state()['symmetry.activation'],
-    options: [...nonlinearIds(api.rows).map((id) => ({ value: id, text: displayName(api.rowById.get(id)) })),
+    options: [...nonlinearIds(api.rows).map((id) => ({ value: id, text: nameOf(api, api.rowById.get(id)) })),
       { value: 'mixed', key: 'demo.symmetry.mixed' }],
   });
   activationMenu.select.dataset.control = 'activation';
@@ -133,7 +132,7 @@ export function mount(element, api) {
     for (const p of panels) {
       const mixed = activationMenu.select.value === 'mixed';
       p.chart.data.datasets.forEach((d, j) => {
-        d.label = mixed ? t('demo.symmetry.unitWith', { unit: j + 1, name: displayName(api.rowById.get(MIXED[j])) })
+        d.label = mixed ? t('demo.symmetry.unitWith', { unit: j + 1, name: nameOf(api, api.rowById.get(MIXED[j])) })
           : t('demo.symmetry.unit', { unit: j + 1 });
       });
       p.chart.options.scales.x.title.text = t('demo.epoch');

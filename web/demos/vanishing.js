@@ -6,8 +6,7 @@ import { el, slider } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { tickLabel } from '../figures/chart-kit.js';
 import { integerProp } from '../state.js';
-import { bindSettings, createChart, menu, settingChoice } from './demo-kit.js';
-import { displayName } from '../i18n.js';
+import { bindSettings, createChart, menu, settingChoice, nameOf } from './demo-kit.js';
 
 const WIDTH = 32;
 
@@ -41,7 +40,7 @@ export function mount(element, api) {
   const depth = slider({ labelKey: 'demo.vanishing.depth', min: 1, max: 50, step: 1, value: api.state()['vanishing.depth'] });
   depth.input.dataset.control = 'depth';
   const activationMenu = menu({
-    labelKey: 'demo.activation', value: api.state()['vanishing.activation'], options: api.rows.map((r) => ({ value: r.id, text: displayName(r) })),
+    labelKey: 'demo.activation', value: api.state()['vanishing.activation'], options: api.rows.map((r) => ({ value: r.id, text: nameOf(api, r) })),
   });
   activationMenu.select.dataset.control = 'activation';
   const initMenu = menu({
@@ -112,7 +111,7 @@ export function mount(element, api) {
   function describe() {
     const g = result.gradients;
     const n = g.length;
-    const name = displayName(api.rowById.get(activationMenu.select.value));
+    const name = nameOf(api, api.rowById.get(activationMenu.select.value));
     const ratio = g[n - 1] > 0 ? g[0] / g[n - 1] : NaN;
     readout.textContent = t('demo.vanishing.readout', { name, depth: n, ratio: scientific(formatNumber(ratio, 3)) });
     readout.dataset.ratio = String(ratio);
