@@ -2,10 +2,10 @@
 // temperature T go through the module's softmax, p_k = exp(z_k/T) / Σ exp(z_j/T); a table shows each class's
 // logit and probability with a bar. Small T sharpens the distribution towards the arg max, large T flattens it
 // towards 1/4 each, and adding the same number to every logit changes nothing.
-import { el, setText, slider } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { numberProp } from '../state.js';
-import { bindSettings } from './demo-kit.js';
+import { el, setText, slider } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { numberProp } from '../state/schema.js';
+import { bindSettings } from './demo-parts.js';
 
 const CLASSES = ['A', 'B', 'C', 'D'];
 const LOGITS = [2, 1, 0.1, -1];

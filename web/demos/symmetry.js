@@ -3,9 +3,9 @@
 // units that start equal get equal gradients and stay identical (one visible line), whatever the
 // activation — only random initialisation breaks the symmetry. "Mixed" gives each hidden unit its own activation
 // (mixed-network.js), so the article's literal claim can be tried: equal-weight units then do drift apart.
-import { el } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying, nameOf } from './demo-kit.js';
+import { el } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying, nameOf } from './demo-parts.js';
 import { mixedNetwork } from './mixed-network.js';
 
 const LAYERS = [2, 4, 1];

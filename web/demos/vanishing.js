@@ -2,11 +2,11 @@
 // random inputs through it, backpropagates a unit gradient from the top and reports its size at every
 // layer; the chart shows it on a log scale, with the 0.25ⁿ line: the factor σ′ ≤ 1/4 alone contributes (weights
 // not counted, so it is no bound on the gradient itself).
-import { el, slider } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { tickLabel } from '../figures/chart-kit.js';
-import { integerProp } from '../state.js';
-import { bindSettings, createChart, menu, settingChoice, nameOf } from './demo-kit.js';
+import { el, slider } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { tickLabel } from '../charts/line-chart.js';
+import { integerProp } from '../state/schema.js';
+import { bindSettings, createChart, menu, settingChoice, nameOf } from './demo-parts.js';
 
 const WIDTH = 32;
 

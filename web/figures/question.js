@@ -2,8 +2,8 @@
 // checking a typed number, says at once whether it is right and reveals the explanation. Answers stay in the
 // page (nothing is sent anywhere), except that an embedded question with report=1 posts each answer to the
 // embedding page as an xAPI-shaped message (web/embed/report.js), so a course page can collect them.
-import { parseDecimal } from '../decimal.js';
-import { setText } from '../dom.js';
+import { parseDecimal } from '../state/decimal.js';
+import { setText } from '../page/dom.js';
 import { reportAnswer } from '../embed/report.js';
 
 export function mount(element, api) {
