@@ -38,10 +38,10 @@ for (const lang of ['en', 'zh']) {
     const q = box('relu-init');
     assert.ok((await page.textContent(`${q} fieldset legend`)).length > 20, 'the legend is the question');
     assert.equal(await page.locator(`${q} fieldset input[type="radio"]`).count(), 4);
-    assert.equal(await shown(page, `${q} .question-explain`), false, 'nothing is revealed before an answer');
+    assert.equal(await page.$eval(`${q} .question-explain`, (d) => d.open), false, 'nothing is revealed before an answer');
     await page.locator(`${q} input[value="0"]`).check();
     assert.equal(await page.getAttribute(q, 'data-answered'), 'wrong');
-    assert.ok(await shown(page, `${q} .question-explain`));
+    assert.ok(await page.$eval(`${q} .question-explain`, (d) => d.open) && await shown(page, `${q} .question-explain p`));
     const explanation = await page.textContent(`${q} .question-explain`);
     // The numbers are the module's: the same call the vanishing-gradient demo makes.
     const [relu, he] = await page.evaluate(() => ['torch_default', 'he'].map((init) => {

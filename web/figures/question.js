@@ -13,6 +13,7 @@ export function mount(element, api) {
   const prompt = element.querySelector('legend')?.textContent ?? '';
   const answered = (success, response) => {
     element.dataset.answered = success ? 'right' : 'wrong';
+    element.querySelector('.question-explain').open = true;
     setText(verdict, t(success ? 'question.right' : 'question.wrong'));
     const state = api.state();
     if (state.embed && state.report) reportAnswer({ id, prompt, kind: element.dataset.kind, success, response, lang: state.lang });

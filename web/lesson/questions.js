@@ -90,7 +90,10 @@ export function buildQuestion(element, q, { t, lab }) {
     el('fieldset', { class: 'question-fieldset' }, [el('legend', { id: legendId, text: t(`q.${q.id}.prompt`) }), ...body]),
     el('div', { class: 'question-feedback', 'aria-live': 'polite' }, [
       el('p', { class: 'question-verdict' }),
-      el('p', { class: 'question-explain', text: t(`q.${q.id}.explain`, vars) }),
+      // A disclosure: an answer opens it; a reader without JavaScript opens it by hand. It takes the same room
+      // either way, so the box does not change size when the page's script arrives.
+      el('details', { class: 'question-explain' }, [el('summary', { text: t('question.explanation') }),
+        el('p', { text: t(`q.${q.id}.explain`, vars) })]),
     ]),
   );
 }
