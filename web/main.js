@@ -11,6 +11,7 @@ import { arrangeEmbedView, setUpEmbedding } from './embed/index.js';
 import { swapInlineLesson } from './lesson/inline-lessons.js';
 import { showLinkedPart } from './page/linked-part.js';
 import { mountNearView } from './page/scheduler.js';
+import { setUpTeacherTools } from './page/teacher-tools.js';
 
 const urlDelayMs = 200;
 
@@ -29,6 +30,7 @@ for (const demo of demos) registry.set(`demo:${demo.id}`, demo);
 const isOnScreen = (element) => element.getBoundingClientRect().top < window.innerHeight;
 
 swapInlineLesson();
+setUpTeacherTools(document);
 // The page's language is the one it was rendered in; `?lang=` for another was sent to that page by boot.js.
 const pageLanguage = documentLanguage();
 setLanguage(pageLanguage);

@@ -12,6 +12,7 @@ import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from '
 import { el } from './page/dom.js';
 import { paramsOf } from './state/catalogue-views.js';
 import { pageSchema } from './state/page-state.js';
+import { buildQuestion, questionById } from './lesson/questions.js';
 
 // Where each language's page lives, relative to the site's root.
 export const pagePaths = { zh: 'index.html', en: 'en/index.html' };
@@ -72,6 +73,11 @@ export function renderLesson(document, { lang, rows, formulas, lab, siteUrl = ''
   for (const other of languages) html.setAttribute(`data-page-${other}`, toRoot + pagePaths[other]);
 
   buildFunctionSections(rows, formulas);
+  for (const box of document.querySelectorAll('[data-figure="question"]')) {
+    const question = questionById.get(box.dataset.q);
+    if (!question) throw new Error(`prerender: no question "${box.dataset.q}" (web/questions.js)`);
+    buildQuestion(box, question, { t, lab });
+  }
   placeEmbedButtons(document, rows);
   applyStrings(document);
   for (const meta of document.querySelectorAll('[data-i18n-content]')) meta.setAttribute('content', t(meta.getAttribute('data-i18n-content')));
@@ -95,7 +101,8 @@ export function renderLesson(document, { lang, rows, formulas, lab, siteUrl = ''
   mountSummary(summary, api)(state);
   applyStrings(summary);
 
-  for (const element of document.querySelectorAll('[data-figure]:not([data-figure="summary"]), [data-demo]')) {
+  // A question needs no text alternative: it reads as it is, its explanation shown.
+  for (const element of document.querySelectorAll('[data-figure]:not([data-figure="summary"]):not([data-figure="question"]), [data-demo]')) {
     const row = rows.find((r) => r.id === element.dataset.fn);
     if (element.dataset.figure === 'curve' && row) {
       // The box's reserved height follows what the figure will hold (web/style.css).

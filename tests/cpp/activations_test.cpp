@@ -88,6 +88,10 @@ const std::map<std::string, std::vector<std::pair<double, double>>> kKinkConvent
     {"hardswish", {{-3.0, -0.5}, {3.0, 1.5}, {std::nextafter(-3.0, -4.0), 0.0}, {std::nextafter(3.0, 4.0), 1.0}}},
     {"prelu", {{0.0, 0.25}}},
     {"softplus", {{std::nextafter(20.0, 21.0), 1.0}, {1e6, 1.0}}},
+    {"rrelu", {{0.0, (0.125 + 1.0 / 3.0) / 2}, {-1.0, (0.125 + 1.0 / 3.0) / 2}}},
+    {"softshrink", {{0.5, 0.0}, {-0.5, 0.0}, {std::nextafter(0.5, 1.0), 1.0}, {std::nextafter(-0.5, -1.0), 1.0}}},
+    {"hardshrink", {{0.5, 0.0}, {-0.5, 0.0}, {std::nextafter(0.5, 1.0), 1.0}, {std::nextafter(-0.5, -1.0), 1.0}}},
+    {"threshold", {{1.0, 0.0}, {std::nextafter(1.0, 2.0), 1.0}}},
 };
 
 TEST_P(Kernels, KinksFollowPyTorchAutograd) {
@@ -95,7 +99,7 @@ TEST_P(Kernels, KinksFollowPyTorchAutograd) {
   double p[alab::kMaxParams];
   alab::default_params(row.fn, p);
   const auto it = kKinkConventions.find(row.id);
-  if (row.smoothness == alab::Smoothness::c0) {
+  if (row.smoothness == alab::Smoothness::c0 || row.smoothness == alab::Smoothness::discontinuous) {
     ASSERT_NE(it, kKinkConventions.end()) << row.id << " has kinks: add its autograd convention here";
   }
   if (it == kKinkConventions.end()) return;

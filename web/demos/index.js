@@ -1,9 +1,10 @@
-// Live demos for the "why it matters" section, each {id, mount(element, api) → update(state),
+// Live demos (the "why it matters" section's four and the output layer's softmax), each {id, mount(element, api) → update(state),
 // settings(rows, demoOptions) → its state properties (named "<id>.<setting>", so links and embeds carry
 // them)}, mounted by main.js into <div data-demo="<id>">. All their computation runs in the WebAssembly module.
 import nonlinearity from './nonlinearity.js';
 import outputRange from './output-range.js';
+import softmax from './softmax.js';
 import symmetry from './symmetry.js';
 import vanishing from './vanishing.js';
 
-export const demos = [nonlinearity, vanishing, symmetry, outputRange];
+export const demos = [nonlinearity, vanishing, symmetry, outputRange, softmax];

@@ -5,10 +5,11 @@ import { demos } from '../demos/index.js';
 import { articleRows, paramNames } from '../state/catalogue-views.js';
 import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
 import { controlNames } from './controls.js';
+import { questionIds } from '../lesson/questions.js';
 import { choiceProp, flagProp, integerProp, listProp } from '../state/schema.js';
 
 // What an embed can show; `''` means "follow section=" (neuron, compare, summary), else a function's chart.
-const partNames = ['fn', 'try', 'neuron', 'compare', 'summary', 'demo'];
+const partNames = ['fn', 'try', 'neuron', 'compare', 'summary', 'demo', 'question'];
 
 // The embed properties for a catalogue (`rows`); demos are the ones registered in demos/index.js.
 export function embedProps(rows) {
@@ -22,6 +23,9 @@ export function embedProps(rows) {
     choiceProp('part', '', ['', ...partNames]),
     choiceProp('fn', (article[0] ?? rows[0]).id, ids),
     choiceProp('demo', demoIds[0] ?? '', ['', ...demoIds]),
+    // A "predict, then check" question (lesson/questions.js), for part=question; report=1 posts each answer to the host.
+    choiceProp('q', questionIds[0], questionIds),
+    flagProp('report', false),
     listProp('hide', [], hideable),
     flagProp('lock', false),
     // Names the frame in its height messages, for hosts with several embeds; a number so it is never markup.

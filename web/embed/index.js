@@ -15,7 +15,7 @@ const parentScriptName = 'activation-lab-embed.js';
 
 // Heights for the snippet when the part cannot be measured yet (measured at 720 px wide, rounded); the
 // parent script or Canvas then fits the frame to the real height.
-const snippetHeights = { fn: 560, try: 880, neuron: 900, compare: 900, summary: 900, demo: 800 };
+const snippetHeights = { fn: 560, try: 880, neuron: 900, compare: 900, summary: 900, demo: 800, question: 420 };
 const snippetHeightLimits = [320, 1000];
 // Room for the embed's padding and its "open the full lesson" line.
 const embedChrome = 80;
@@ -38,6 +38,10 @@ function partElements(part, state) {
       const figure = article.querySelector(`[data-figure="${part === 'fn' ? 'curve' : 'try-it'}"]`);
       if (!figure) return [];
       return [article.querySelector('h2, h3, h4'), part === 'fn' ? article.querySelector('.formula') : null, figure];
+    }
+    case 'question': {
+      const question = first(`[data-figure="question"][data-q="${CSS.escape(state.q)}"]`);
+      return question ? [question] : [];
     }
     case 'demo': {
       const demo = first(`[data-demo="${CSS.escape(state.demo)}"]`);
@@ -89,6 +93,10 @@ function embedUrl(schema, state, rows, part, target, pageUrl = location.href) {
   if (part === 'demo') {
     sub.demo = target;
     always.push('demo');
+  }
+  if (part === 'question') {
+    sub.q = target;
+    always.push('q');
   }
   const names = schema.props.map((p) => p.name);
   for (const name of partStateNames(part, { ...state, ...sub }, rows, names)) sub[name] = state[name];
@@ -146,14 +154,15 @@ function wireEmbedButtons(api, schema) {
     const part = button.dataset.embedPart;
     const target = button.dataset.embedTarget ?? '';
     const heading = button.previousElementSibling;
-    const title = () => api.rowById.get(target)?.name ?? heading?.textContent ?? '';
+    const question = button.closest('[data-figure="question"]')?.querySelector('legend');
+    const title = () => api.rowById.get(target)?.name ?? question?.textContent ?? heading?.textContent ?? '';
     button.addEventListener('click', () => {
       dialog ??= createEmbedDialog(t, applyStrings);
       const state = api.state();
       dialog.open({
         url: embedUrl(schema, state, api.rows, part, target),
         title: t('embed.frameTitle', { name: title() }),
-        height: snippetHeight(part, { ...state, fn: target, demo: target }),
+        height: snippetHeight(part, { ...state, fn: target, demo: target, q: target }),
         scriptUrl: new URL(parentScriptName, siteRootUrl()).href,
         opener: button,
       });

@@ -1,4 +1,5 @@
 // The compare chart: overlay any set of catalogue functions (or their derivatives) over one x range.
+import { displayName } from '../page/i18n.js';
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { articleRows, paramsOf } from '../state/catalogue-views.js';
@@ -10,7 +11,11 @@ import { exportMenu } from '../charts/export-menu.js';
 import { seriesCsv } from '../charts/export-view.js';
 import { rangeFields } from '../charts/range-fields.js';
 
-const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
+// Curves that coincide (LeakyReLU's default slope is 0.01, so it lies on ReLU) must all stay visible: the first
+// series is solid and widest, each later one, drawn on top, thinner and dashed in its own pattern.
+const dashes = [[9, 4], [3, 3], [12, 3, 3, 3], [5, 5], [1, 3]];
+const lineWidth = (i) => Math.max(1.5, 4 - 0.75 * i);
+const dashOf = (i) => (i === 0 ? [] : dashes[(i - 1) % dashes.length]);
 
 // Mounts the compare chart with one checkbox per catalogue function, grouped as in the catalogue.
 // The compared functions (the article's four at first), the derivative toggle and the shared x range.
@@ -40,7 +45,7 @@ export function mount(element, api) {
         api.setState({ compare: chosen, section: 'compare' });
       });
       boxes.set(row.id, box);
-      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: row.name })]));
+      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: displayName(row) })]));
     }
     pickers.append(set);
   }
@@ -126,10 +131,10 @@ export function mount(element, api) {
         return;
       }
       plotted.push({ row: api.rowById.get(id), params: params[i], points });
-      const name = api.rowById.get(id).name;
+      const name = displayName(api.rowById.get(id));
       datasets.push({
         label: derivative ? `${name}′` : name, data: [], $points: points, borderColor: colours[i % colours.length],
-        borderDash: dashes[Math.floor(i / colours.length) % dashes.length], borderWidth: 2,
+        borderDash: dashOf(i), borderWidth: lineWidth(i),
       });
     });
     chart.data.datasets = datasets;
@@ -141,7 +146,7 @@ export function mount(element, api) {
     refresh(chart);
     empty.hidden = chosen.length > 0;
     canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {
-      names: chosen.map((id) => api.rowById.get(id).name).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
+      names: chosen.map((id) => displayName(api.rowById.get(id))).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
     }));
   }
   return (state) => render(state);

@@ -4,7 +4,8 @@
 import compare from './compare.js';
 import curve from './curve.js';
 import neuron from './neuron.js';
+import question from './question.js';
 import summary from './summary.js';
 import tryIt from './try-it.js';
 
-export const figures = [neuron, curve, tryIt, compare, summary];
+export const figures = [neuron, curve, tryIt, compare, summary, question];

@@ -1,5 +1,6 @@
 // The neuron panel: inputs x1..x3, weights w1..w3, bias b and an activation; the module computes z = w·x + b
 // and f(z); a diagram carries the live numbers and the activation's curve marks z.
+import { displayName } from '../page/i18n.js';
 import { el, setText, slider, svg } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
@@ -13,7 +14,8 @@ import { seriesCsv, titleOf } from '../charts/export-view.js';
 const names = [...neuronInputs, ...neuronWeights, 'b'];
 // Every input, weight and the bias lie in [−neuronLimit, neuronLimit].
 const neuronLimit = 5;
-const neuronDefaults = { x1: 1, x2: -2, x3: 0.5, w1: 0.8, w2: 0.3, w3: -1.2, b: 0.5 };
+// z = −0.9 by default: negative, so ReLU visibly cuts it to 0 and each activation gives a different output.
+const neuronDefaults = { x1: 1, x2: -2, x3: 0.5, w1: 0.8, w2: 0.3, w3: -1.2, b: -0.5 };
 
 // The neuron's activation (ReLU unless the catalogue lacks it), inputs, weights and bias.
 export function settings(rows) {
@@ -74,7 +76,7 @@ export function mount(element, api) {
     sliders.set(name, s);
     grid.append(s.wrapper);
   }
-  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: row.name })));
+  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: displayName(row) })));
   menu.addEventListener('change', () => api.setState({ 'neuron.fn': menu.value, section: 'neuron' }));
   const menuRow = el('div', { class: 'neuron-menu' }, [el('label', { for: 'neuron-fn', i18n: 'neuron.activation' }), menu]);
   const zOut = el('output', { class: 'neuron-z', 'data-value': '' });
@@ -172,7 +174,7 @@ export function mount(element, api) {
     zOut.dataset.value = String(result.z);
     fOut.textContent = problem ? '—' : formatNumber(result.output);
     fOut.dataset.value = problem ? '' : String(result.output);
-    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : row.name}(z) = `;
+    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : displayName(row)}(z) = `;
     linearNote.hidden = row.id !== 'identity';
 
     parts.inputs.forEach((node, i) => { node.textContent = formatNumber(values[neuronInputs[i]], 2); });

@@ -1,6 +1,7 @@
 // The summary table: every catalogue function with its properties, sortable by any column. The build writes
 // the table into the page (web/prerender.js runs this same mount); in the browser, mount finds it and sorting
 // moves its rows.
+import { displayName } from '../page/i18n.js';
 import { el } from '../page/dom.js';
 import { choiceProp } from '../state/schema.js';
 
@@ -8,7 +9,7 @@ import { choiceProp } from '../state/schema.js';
 const summaryColumns = ['name', 'range', 'monotonic', 'zeroCentred', 'smoothness', 'saturation',
   'identityNearZero', 'use'];
 
-const smoothnessRank = { C0: 0, C1: 1, Cinf: 2 };
+const smoothnessRank = { discontinuous: -1, C0: 0, C1: 1, Cinf: 2 };
 
 // The value a cell sorts by.
 function sortKey(row, column, t) {
@@ -25,7 +26,7 @@ function sortKey(row, column, t) {
 // One row's cells; only the build writes them.
 function rowCells(row, t, formulas) {
   return summaryColumns.map((column) => {
-    if (column === 'name') return el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: row.name }));
+    if (column === 'name') return el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: displayName(row) }));
     const node = el('td', { 'data-column': column });
     if (column === 'range') node.innerHTML = formulas[row.id]?.range ?? '';
     else if (column === 'smoothness' || column === 'saturation') node.textContent = t(`${column}.${row[column]}`);

@@ -3,6 +3,7 @@
 import { el } from '../page/dom.js';
 import { articleRows, familyRows } from '../state/catalogue-views.js';
 import { fitFormula } from './formula-fit.js';
+import { displayName } from '../page/i18n.js';
 
 // Fits every pre-rendered formula under `root` to its box from now on (web/lesson/formula-fit.js).
 export function watchFormulaOverflow(root) {
@@ -49,7 +50,7 @@ function facts(row, formulas) {
 function functionSection(row, formulas, { lesson }) {
   const headingId = `fn-${row.id}-title`;
   return el('article', { class: lesson ? 'fn-section lesson' : 'fn-section card', id: `fn-${row.id}`, 'data-fn': row.id, 'aria-labelledby': headingId }, [
-    el(lesson ? 'h3' : 'h4', { id: headingId, text: row.name }),
+    el(lesson ? 'h3' : 'h4', { id: headingId, text: displayName(row) }),
     el('div', { class: 'fn-text' }, [
       formula(formulas[row.id]?.f, 'formula'),
       el('p', { class: 'fn-summary', i18n: `fn.${row.id}.summary` }),
