@@ -9,9 +9,7 @@ import { choiceProp } from '../state/schema.js';
 // The activations a demo's menu offers against its linear baseline: every catalogue id but identity.
 export const nonlinearIds = (rows) => rows.filter((r) => r.id !== 'identity').map((r) => r.id);
 
-// A function's name as the page's menus show it (i18n.js's displayName, through the api: the demos' settings are
-// also read where no strings are bundled).
-export const nameOf = (api, row) => (api.hasString(`fn.${row.id}.name`) ? api.t(`fn.${row.id}.name`) : row.name);
+export { nameOf } from '../page/names.js';
 
 // A demo setting chosen from `values`, defaulting to `preferred` when the catalogue has it, else the first.
 export const settingChoice = (name, preferred, values) => choiceProp(name, values.includes(preferred) ? preferred : values[0], values);

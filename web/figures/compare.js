@@ -1,5 +1,5 @@
 // The compare chart: overlay any set of catalogue functions (or their derivatives) over one x range.
-import { displayName } from '../page/i18n.js';
+import { nameOf } from '../page/names.js';
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { articleRows, paramsOf } from '../state/catalogue-views.js';
@@ -45,7 +45,7 @@ export function mount(element, api) {
         api.setState({ compare: chosen, section: 'compare' });
       });
       boxes.set(row.id, box);
-      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: displayName(row) })]));
+      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: nameOf(api, row) })]));
     }
     pickers.append(set);
   }
@@ -131,7 +131,7 @@ export function mount(element, api) {
         return;
       }
       plotted.push({ row: api.rowById.get(id), params: params[i], points });
-      const name = displayName(api.rowById.get(id));
+      const name = nameOf(api, api.rowById.get(id));
       datasets.push({
         label: derivative ? `${name}′` : name, data: [], $points: points, borderColor: colours[i % colours.length],
         borderDash: dashOf(i), borderWidth: lineWidth(i),
@@ -146,7 +146,7 @@ export function mount(element, api) {
     refresh(chart);
     empty.hidden = chosen.length > 0;
     canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {
-      names: chosen.map((id) => displayName(api.rowById.get(id))).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
+      names: chosen.map((id) => nameOf(api, api.rowById.get(id))).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
     }));
   }
   return (state) => render(state);

@@ -1,6 +1,6 @@
 // The neuron panel: inputs x1..x3, weights w1..w3, bias b and an activation; the module computes z = w·x + b
 // and f(z); a diagram carries the live numbers and the activation's curve marks z.
-import { displayName } from '../page/i18n.js';
+import { nameOf } from '../page/names.js';
 import { el, setText, slider, svg } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
@@ -76,7 +76,7 @@ export function mount(element, api) {
     sliders.set(name, s);
     grid.append(s.wrapper);
   }
-  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: displayName(row) })));
+  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: nameOf(api, row) })));
   menu.addEventListener('change', () => api.setState({ 'neuron.fn': menu.value, section: 'neuron' }));
   const menuRow = el('div', { class: 'neuron-menu' }, [el('label', { for: 'neuron-fn', i18n: 'neuron.activation' }), menu]);
   const zOut = el('output', { class: 'neuron-z', 'data-value': '' });
@@ -174,7 +174,7 @@ export function mount(element, api) {
     zOut.dataset.value = String(result.z);
     fOut.textContent = problem ? '—' : formatNumber(result.output);
     fOut.dataset.value = problem ? '' : String(result.output);
-    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : displayName(row)}(z) = `;
+    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : nameOf(api, row)}(z) = `;
     linearNote.hidden = row.id !== 'identity';
 
     parts.inputs.forEach((node, i) => { node.textContent = formatNumber(values[neuronInputs[i]], 2); });

@@ -1,7 +1,7 @@
 // The summary table: every catalogue function with its properties, sortable by any column. The build writes
 // the table into the page (web/prerender.js runs this same mount); in the browser, mount finds it and sorting
 // moves its rows.
-import { displayName } from '../page/i18n.js';
+import { nameOf } from '../page/names.js';
 import { el } from '../page/dom.js';
 import { choiceProp } from '../state/schema.js';
 
@@ -24,9 +24,10 @@ function sortKey(row, column, t) {
 }
 
 // One row's cells; only the build writes them.
-function rowCells(row, t, formulas) {
+function rowCells(row, api) {
+  const { t, formulas } = api;
   return summaryColumns.map((column) => {
-    if (column === 'name') return el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: displayName(row) }));
+    if (column === 'name') return el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: nameOf(api, row) }));
     const node = el('td', { 'data-column': column });
     if (column === 'range') node.innerHTML = formulas[row.id]?.range ?? '';
     else if (column === 'smoothness' || column === 'saturation') node.textContent = t(`${column}.${row[column]}`);
@@ -39,7 +40,7 @@ function rowCells(row, t, formulas) {
 function buildTable(element, api) {
   const headRow = el('tr', {}, summaryColumns.map((column) => el('th', { scope: 'col', 'data-column': column },
     el('button', { type: 'button', class: 'sort', 'data-sort': column, i18n: `summary.col.${column}` }))));
-  const body = el('tbody', {}, api.rows.map((row) => el('tr', { 'data-fn': row.id }, rowCells(row, api.t, api.formulas))));
+  const body = el('tbody', {}, api.rows.map((row) => el('tr', { 'data-fn': row.id }, rowCells(row, api))));
   element.append(el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'summary-caption' },
     el('table', { class: 'summary-table' }, [el('caption', { id: 'summary-caption', i18n: 'summary.caption' }), el('thead', {}, headRow), body])));
 }
