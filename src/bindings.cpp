@@ -49,3 +49,14 @@ EMSCRIPTEN_BINDINGS(network) {
 EMSCRIPTEN_BINDINGS(torch_random) {
   emscripten::function("rawTorchRandn", &alab::heap::torch_randn);
 }
+
+// A formula typed by the user: compiled in the module, evaluated through alab_expr_evaluate (exports).
+#include "expression_heap_api.hpp"
+
+EMSCRIPTEN_BINDINGS(expression) {
+  using namespace emscripten;
+  function("rawExprInfoJson", &alab::heap::expr_info_json);
+  function("rawExprCompile", &alab::heap::expr_compile);
+  function("rawExprRelease", &alab::heap::expr_release);
+  function("rawExprCount", &alab::heap::expr_count);
+}

@@ -68,17 +68,27 @@ struct Token {
   std::string_view text;
 };
 
-struct Failure {
-  Error error;
-};
-
-[[noreturn]] void fail(ErrorCode code, std::uint32_t pos, std::uint32_t len = 1) {
-  Error e;
-  e.code = code;
-  e.position = pos;
-  e.length = len == 0 ? 1 : len;
-  throw Failure{e};
+Token end_at(std::uint32_t pos) {
+  Token t;
+  t.pos = pos;
+  return t;
 }
+
+// The first error found. No exceptions: the WebAssembly build does not catch them. After an error the lexer
+// returns only `end`, so every loop and recursion of the parser unwinds at once; later errors are ignored.
+struct Sink {
+  Error error;
+  bool bad = false;
+  bool fail(ErrorCode code, std::uint32_t pos, std::uint32_t len = 1) {
+    if (!bad) {
+      bad = true;
+      error.code = code;
+      error.position = pos;
+      error.length = len == 0 ? 1 : len;
+    }
+    return false;
+  }
+};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -88,9 +98,10 @@ bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
 // Reads one token at a time, so that an error is reported at the first place it occurs.
 class Lexer {
  public:
-  explicit Lexer(std::string_view s) : s_(s) {}
+  Lexer(std::string_view s, Sink& sink) : s_(s), sink_(sink) {}
 
   Token next() {
+    if (sink_.bad) return end_at(static_cast<std::uint32_t>(s_.size()));
     while (i_ < s_.size() && is_space(s_[i_])) ++i_;
     Token t;
     t.pos = static_cast<std::uint32_t>(i_);
@@ -126,7 +137,8 @@ class Lexer {
       case '!': if (d == '=') return two(Tok::ne); break;
       default: break;
     }
-    fail(ErrorCode::bad_character, t.pos);
+    sink_.fail(ErrorCode::bad_character, t.pos);
+    return end_at(t.pos);
   }
 
  private:
@@ -140,23 +152,32 @@ class Lexer {
     if (j < s_.size() && (s_[j] == 'e' || s_[j] == 'E')) {
       std::size_t k = j + 1;
       if (k < s_.size() && (s_[k] == '+' || s_[k] == '-')) ++k;
-      if (k >= s_.size() || !is_digit(s_[k])) fail(ErrorCode::bad_number, t.pos, static_cast<std::uint32_t>(k - i_));
+      if (k >= s_.size() || !is_digit(s_[k])) {
+        sink_.fail(ErrorCode::bad_number, t.pos, static_cast<std::uint32_t>(k - i_));
+        return end_at(t.pos);
+      }
       while (k < s_.size() && is_digit(s_[k])) ++k;
       j = k;
     }
     // 1.2.3, 1e5.5, 2e3e4: a number running into another number.
-    if (j < s_.size() && (s_[j] == '.' || is_digit(s_[j])))
-      fail(ErrorCode::bad_number, t.pos, static_cast<std::uint32_t>(j + 1 - i_));
+    if (j < s_.size() && (s_[j] == '.' || is_digit(s_[j]))) {
+      sink_.fail(ErrorCode::bad_number, t.pos, static_cast<std::uint32_t>(j + 1 - i_));
+      return end_at(t.pos);
+    }
     const std::string copy(s_.substr(i_, j - i_));
     t.number = std::strtod(copy.c_str(), nullptr);
     t.kind = Tok::number;
     t.len = static_cast<std::uint32_t>(j - i_);
-    if (!std::isfinite(t.number)) fail(ErrorCode::number_not_finite, t.pos, t.len);
+    if (!std::isfinite(t.number)) {
+      sink_.fail(ErrorCode::number_not_finite, t.pos, t.len);
+      return end_at(t.pos);
+    }
     i_ = j;
     return t;
   }
 
   std::string_view s_;
+  Sink& sink_;
   std::size_t i_ = 0;
 };
 
@@ -164,15 +185,15 @@ class Lexer {
 
 class Compiler {
  public:
-  explicit Compiler(std::string_view s) : lex_(s), program_(std::make_shared<Program>()) {}
+  explicit Compiler(std::string_view s) : lex_(s, sink_), program_(std::make_shared<Program>()) {}
 
-  std::shared_ptr<Program> run() {
+  Compiled run() {
     advance();
-    if (tok_.kind == Tok::end) fail(ErrorCode::empty, 0);
+    if (tok_.kind == Tok::end && !sink_.bad) fail(ErrorCode::empty, 0);
     ternary();
     if (tok_.kind == Tok::rparen) fail(ErrorCode::unexpected_close, tok_.pos);
     if (tok_.kind != Tok::end) fail(ErrorCode::unexpected_token, tok_.pos, tok_.len);
-    program_->work_.assign((program_->max_stack_ + 1) * kBlock * 2, 0.0);
+    if (sink_.bad) return sink_.error;
     return std::move(program_);
   }
 
@@ -180,38 +201,37 @@ class Compiler {
 
  private:
   // Each level of nesting on the way down; the guard undoes it on the way back.
+  // Check `c.sink_.bad` right after making one: past the limit it records too_deep.
   struct Depth {
     Compiler& c;
     Depth(Compiler& compiler, std::uint32_t pos) : c(compiler) {
-      if (++c.depth_ > kMaxDepth) fail(ErrorCode::too_deep, pos);
+      if (++c.depth_ > kMaxDepth) c.fail(ErrorCode::too_deep, pos);
     }
     ~Depth() { --c.depth_; }
   };
 
+  bool fail(ErrorCode code, std::uint32_t pos, std::uint32_t len = 1) { return sink_.fail(code, pos, len); }
   void advance() { tok_ = lex_.next(); }
 
   void emit(Instruction in, int pops, int pushes) {
     program_->code_.push_back(in);
     stack_ += pushes - pops;
-    program_->max_stack_ = std::max(program_->max_stack_, static_cast<std::size_t>(stack_));
+    if (stack_ > 0) program_->max_stack_ = std::max(program_->max_stack_, static_cast<std::size_t>(stack_));
   }
   void emit(Op op, int pops, int pushes) { emit(Instruction{.op = op}, pops, pushes); }
 
   // An operand is expected here: say so precisely.
-  [[noreturn]] void fail_operand() {
-    if (tok_.kind == Tok::rparen) fail(ErrorCode::expected_operand, tok_.pos);
-    if (tok_.kind == Tok::end) fail(ErrorCode::expected_operand, tok_.pos);
-    fail(ErrorCode::expected_operand, tok_.pos, tok_.len);
-  }
+  bool fail_operand() { return fail(ErrorCode::expected_operand, tok_.pos, tok_.len); }
 
   // Each returns whether the sub-expression it parsed depends on x.
   bool ternary() {
     const bool cond = comparison();
     if (tok_.kind != Tok::question) return cond;
     const Depth guard(*this, tok_.pos);
+    if (sink_.bad) return false;
     advance();
     const bool a = ternary();
-    if (tok_.kind != Tok::colon) fail(ErrorCode::missing_colon, tok_.pos, tok_.len);
+    if (tok_.kind != Tok::colon) return fail(ErrorCode::missing_colon, tok_.pos, tok_.len);
     advance();
     const bool b = ternary();
     emit(Op::select, 3, 1);
@@ -263,6 +283,7 @@ class Compiler {
     if (tok_.kind == Tok::minus || tok_.kind == Tok::plus) {
       const bool negate = tok_.kind == Tok::minus;
       const Depth guard(*this, tok_.pos);
+      if (sink_.bad) return false;
       advance();
       const bool uses = unary();
       if (negate) emit(Op::neg, 1, 1);
@@ -275,6 +296,7 @@ class Compiler {
     const bool base = primary();
     if (tok_.kind != Tok::caret) return base;
     const Depth guard(*this, tok_.pos);
+    if (sink_.bad) return false;
     advance();
     const bool exponent = unary();  // right-associative, and 2^-x is allowed
     emit(Op::pow, 2, 1);
@@ -291,15 +313,16 @@ class Compiler {
       case Tok::lparen: {
         const Token open = tok_;
         const Depth guard(*this, open.pos);
+        if (sink_.bad) return false;
         advance();
         const bool uses = ternary();
-        if (tok_.kind == Tok::end) fail(ErrorCode::unclosed_paren, open.pos);
-        if (tok_.kind != Tok::rparen) fail(ErrorCode::unexpected_token, tok_.pos, tok_.len);
+        if (tok_.kind == Tok::end) return fail(ErrorCode::unclosed_paren, open.pos);
+        if (tok_.kind != Tok::rparen) return fail(ErrorCode::unexpected_token, tok_.pos, tok_.len);
         advance();
         return uses;
       }
       case Tok::name: return name();
-      default: fail_operand();
+      default: return fail_operand();
     }
   }
 
@@ -310,7 +333,7 @@ class Compiler {
     const Builtin* builtin = find_builtin(n.text);
     const std::optional<Fn> row = find_fn(n.text);
     if (!call) {
-      if (builtin || row) fail(ErrorCode::missing_call, n.pos, n.len);
+      if (builtin || row) return fail(ErrorCode::missing_call, n.pos, n.len);
       if (n.text == "x") {
         emit(Op::x, 0, 1);
         program_->uses_x_ = true;
@@ -323,11 +346,12 @@ class Compiler {
       emit(Instruction{.op = Op::param, .index = param_index(n)}, 0, 1);
       return false;
     }
-    if (!builtin && !row) fail(ErrorCode::unknown_function, n.pos, n.len);
+    if (!builtin && !row) return fail(ErrorCode::unknown_function, n.pos, n.len);
     const std::size_t min_args = builtin ? builtin->min_args : 1;
     const std::size_t max_args = builtin ? builtin->max_args : 1 + info(*row).param_count();
     const Token open = tok_;
     const Depth guard(*this, open.pos);
+    if (sink_.bad) return false;
     advance();
     // Arguments: each one's start position, so that a catalogue parameter using x can be pointed at.
     std::vector<bool> uses;
@@ -336,24 +360,22 @@ class Compiler {
       for (;;) {
         starts.push_back(tok_);
         uses.push_back(ternary());
+        if (sink_.bad) return false;
         if (tok_.kind == Tok::comma) {
           advance();
           continue;
         }
         if (tok_.kind == Tok::rparen) break;
-        if (tok_.kind == Tok::end) fail(ErrorCode::unclosed_paren, open.pos);
-        fail(ErrorCode::unexpected_token, tok_.pos, tok_.len);
+        if (tok_.kind == Tok::end) return fail(ErrorCode::unclosed_paren, open.pos);
+        return fail(ErrorCode::unexpected_token, tok_.pos, tok_.len);
       }
     }
     const std::size_t count = uses.size();
     if (count < min_args || (max_args != 0 && count > max_args)) {
-      Error e;
-      e.code = ErrorCode::wrong_arity;
-      e.position = n.pos;
-      e.length = n.len;
-      e.min_args = static_cast<std::uint32_t>(min_args);
-      e.max_args = static_cast<std::uint32_t>(max_args);
-      throw Failure{e};
+      fail(ErrorCode::wrong_arity, n.pos, n.len);
+      sink_.error.min_args = static_cast<std::uint32_t>(min_args);
+      sink_.error.max_args = static_cast<std::uint32_t>(max_args);
+      return false;
     }
     advance();  // the )
     bool any = false;
@@ -370,7 +392,7 @@ class Compiler {
       return any;
     }
     for (std::size_t i = 1; i < count; ++i)
-      if (uses[i]) fail(ErrorCode::param_uses_x, starts[i].pos, starts[i].len);
+      if (uses[i]) return fail(ErrorCode::param_uses_x, starts[i].pos, starts[i].len);
     emit(Instruction{.op = Op::catalogue, .nargs = static_cast<std::uint8_t>(count),
                      .index = static_cast<std::uint16_t>(*row)},
          static_cast<int>(count), 1);
@@ -381,11 +403,15 @@ class Compiler {
     auto& ps = program_->params_;
     for (std::size_t i = 0; i < ps.size(); ++i)
       if (ps[i].name == n.text) return static_cast<std::uint16_t>(i);
-    if (ps.size() >= kMaxParams) fail(ErrorCode::too_many_params, n.pos, n.len);
+    if (ps.size() >= kMaxParams) {
+      fail(ErrorCode::too_many_params, n.pos, n.len);
+      return 0;
+    }
     ps.push_back(ParamSpec{.name = std::string(n.text)});
     return static_cast<std::uint16_t>(ps.size() - 1);
   }
 
+  Sink sink_;
   Lexer lex_;
   Token tok_;
   std::shared_ptr<Program> program_;
@@ -401,11 +427,7 @@ Compiled compile(std::string_view text) {
     e.length = static_cast<std::uint32_t>(text.size() - kMaxLength);
     return e;
   }
-  try {
-    return Compiler(text).run();
-  } catch (const Failure& f) {
-    return f.error;
-  }
+  return Compiler(text).run();
 }
 
 namespace {
@@ -441,6 +463,8 @@ constexpr double kTwoOverSqrtPi = 1.1283791670955125738961589031215;
 template <bool Dual>
 void Program::run(const double* xs, double* value, double* derivative, std::size_t n, const double* params) const {
   constexpr std::size_t B = Compiler::kBlock;
+  // Working memory on first use: a program that is only compiled (every keystroke) allocates none.
+  if (work_.empty()) work_.assign((max_stack_ + 1) * B * 2, 0.0);
   double* const V = work_.data();
   double* const D = work_.data() + (max_stack_ + 1) * B;
   double* const tmp = V + max_stack_ * B;  // the spare slot
@@ -451,8 +475,9 @@ void Program::run(const double* xs, double* value, double* derivative, std::size
     for (const Instruction& in : code_) {
       double* v = V + sp * B;  // the slot an instruction pushing one value writes
       double* d = D + sp * B;
-      double* av = V + (sp - 1) * B;  // unary: the top; binary: the left operand one below
-      double* ad = D + (sp - 1) * B;
+      // Unary operations: the top slot; binary ones: their right operand (only used when sp ≥ 1).
+      double* av = V + (sp ? sp - 1 : 0) * B;
+      double* ad = D + (sp ? sp - 1 : 0) * B;
       switch (in.op) {
         case Op::constant:
         case Op::param: {
@@ -598,7 +623,7 @@ void Program::run(const double* xs, double* value, double* derivative, std::size
           continue;
         default: break;
       }
-      // Binary operations: left operand one below the top, result written there.
+      // Binary operations: left operand one below the top (sp ≥ 2 here), result written there.
       double* lv = V + (sp - 2) * B;
       double* ld = D + (sp - 2) * B;
       const double* rv = av;

@@ -42,6 +42,21 @@ std::string expr_compile(const std::string& text) {
   return json;
 }
 
+std::string expr_info_json() {
+  std::string s = "{\"maxLength\":" + std::to_string(expr::kMaxLength) + ",\"maxDepth\":" +
+                  std::to_string(expr::kMaxDepth) + ",\"maxParams\":" + std::to_string(expr::kMaxParams) +
+                  ",\"paramDefault\":" + std::to_string(expr::kParamDefault) + ",\"paramMin\":" +
+                  std::to_string(expr::kParamMin) + ",\"paramMax\":" + std::to_string(expr::kParamMax) +
+                  ",\"functions\":[";
+  bool first = true;
+  for (const std::string& name : expr::function_names()) {
+    if (!first) s += ',';
+    first = false;
+    s += '"' + name + '"';  // [a-z0-9_] only
+  }
+  return s + "]}";
+}
+
 bool expr_release(int handle) {
   auto& t = table();
   for (auto it = t.begin(); it != t.end(); ++it) {

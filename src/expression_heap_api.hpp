@@ -15,6 +15,8 @@ inline constexpr std::size_t kMaxPrograms = 16;
 
 // expr::to_json(compile(text)), with "handle":n added when it compiled.
 std::string expr_compile(const std::string& text);
+// {"maxLength":…,"maxDepth":…,"maxParams":…,"paramDefault":…,"paramMin":…,"paramMax":…,"functions":[…]}
+std::string expr_info_json();
 // Frees a program now; false when the handle names none (already dropped).
 bool expr_release(int handle);
 // Whether a handle names a program still in the table.
