@@ -4,10 +4,11 @@
 // Embed mode (later) adds its properties to this same list, so links and embeds share one vocabulary.
 import { demos } from './demos/index.js';
 import { embedProps } from './embed/embed-state.js';
+import { customProps } from './custom-state.js';
 import { choiceProp, createStateSchema, flagProp, integerProp, listProp, numberProp } from './state.js';
 
 export const sectionIds = ['neuron', 'activation', 'why', 'why-nonlinearity', 'why-vanishing', 'why-symmetry',
-  'why-output-range', 'four', 'family', 'compare', 'summary'];
+  'why-output-range', 'four', 'family', 'compare', 'custom', 'summary'];
 export const neuronInputs = ['x1', 'x2', 'x3'];
 export const neuronWeights = ['w1', 'w2', 'w3'];
 export const neuronLimit = 5;
@@ -60,6 +61,7 @@ export function pageSchema(rows, defaultLang, languages, demoOptions) {
   props.push(flagProp('compare.d', false));
   props.push(numberProp('compare.lo', -5, -rangeLimit, rangeLimit));
   props.push(numberProp('compare.hi', 5, -rangeLimit, rangeLimit));
+  props.push(...customProps());
   props.push(choiceProp('table.sort', 'name', summaryColumns));
   props.push(choiceProp('table.dir', 'asc', ['asc', 'desc']));
   for (const demo of demos) props.push(...demo.settings(rows, demoOptions));
@@ -71,7 +73,7 @@ export function pageSchema(rows, defaultLang, languages, demoOptions) {
   // each pair of parameters that the catalogue orders (row.orderedParams: first < second) falls back to its
   // defaults when it is not in order, as the module would refuse it.
   const repair = (state) => {
-    for (const prefix of [...ids, 'compare']) {
+    for (const prefix of [...ids, 'compare', 'custom']) {
       const names = [`${prefix}.lo`, `${prefix}.hi`];
       const range = fitRange(state[names[0]], state[names[1]]);
       if (range) [state[names[0]], state[names[1]]] = [range.lo, range.hi];

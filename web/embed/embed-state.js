@@ -23,7 +23,8 @@ export function embedProps(rows) {
   return [
     flagProp('embed', false),
     choiceProp('part', '', ['', ...partNames]),
-    choiceProp('fn', (article[0] ?? rows[0]).id, ids),
+    // `custom` is the reader's own formula (the "Write your own" panel, custom-state.js).
+    choiceProp('fn', (article[0] ?? rows[0]).id, [...ids, 'custom']),
     choiceProp('demo', demoIds[0] ?? '', ['', ...demoIds]),
     listProp('hide', [], hideable),
     flagProp('lock', false),
@@ -38,7 +39,7 @@ export function partStateNames(part, state, rows, allNames) {
   const prefixed = (prefix) => allNames.filter((n) => n.startsWith(`${prefix}.`));
   const paramsOf = (id) => (rows.find((r) => r.id === id)?.params ?? []).map((p) => `${id}.${p.name}`);
   switch (part) {
-    case 'fn': return prefixed(state.fn).filter((n) => !/\.(seed|n|threshold)$/.test(n));
+    case 'fn': return [...(state.fn === 'custom' ? ['custom'] : []), ...prefixed(state.fn).filter((n) => !/\.(seed|n|threshold)$/.test(n))];
     case 'try': return prefixed(state.fn);
     case 'neuron': return [...prefixed('neuron'), ...paramsOf(state['neuron.fn'])];
     case 'compare': return ['compare', ...prefixed('compare'), ...state.compare.flatMap(paramsOf)];

@@ -35,7 +35,7 @@ function partElements(part, state) {
     case 'try': {
       const article = first(`article[data-fn="${CSS.escape(state.fn)}"]`);
       if (!article) return [];
-      const figure = article.querySelector(`[data-figure="${part === 'fn' ? 'curve' : 'try-it'}"]`);
+      const figure = article.querySelector(`[data-figure="${part === 'fn' ? (state.fn === 'custom' ? 'custom' : 'curve') : 'try-it'}"]`);
       if (!figure) return [];
       return [article.querySelector('h2, h3, h4'), part === 'fn' ? article.querySelector('.formula') : null, figure];
     }
