@@ -1,7 +1,7 @@
 // The state of the "Write your own" formula: its text (`custom=`), its parameters' values
 // (`custom.params=beta:2,alpha:0.5`) and the x range drawn. The text is only length-limited here; the
 // module's own parser (the same C++ that draws it) decides whether it is a formula, and says why not.
-import { numberProp } from './state.js';
+import { flagProp, numberProp } from './state.js';
 
 export const customDefault = 'x * sigmoid(beta * x)';
 // The module's limit (lab.expressionInfo().maxLength; a test keeps the two equal). A longer text from the URL
@@ -24,6 +24,8 @@ export function customProps() {
     pairsProp('custom.params', -customParamLimit, customParamLimit, maxParams),
     numberProp('custom.lo', -5, -1000, 1000),
     numberProp('custom.hi', 5, -1000, 1000),
+    // Whether the compare chart draws the formula too.
+    flagProp('compare.custom', false),
   ];
 }
 

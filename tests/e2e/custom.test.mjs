@@ -46,7 +46,7 @@ test('typing draws the curve and its derivative; an unknown name gets a slider; 
   await page.locator(panel).scrollIntoViewIfNeeded();
   await type(page, 'x * sigmoid(gamma * x)');
   let s = await shown(page);
-  assert.equal(s.invalid, 'false');
+  assert.equal(s.invalid, null);
   assert.deepEqual(s.sliders, [['gamma', 1]]);
   s.xs.forEach((x, i) => {
     assert.ok(Math.abs(s.ys[i] - x / (1 + Math.exp(-x))) < 1e-12, `f(${x})`);
@@ -115,7 +115,7 @@ test('every bad input typed gets its message, a caret, aria-invalid, and the las
   assert.equal(await page.$('img[src="x"]'), null, 'nothing typed becomes markup');
   // A good formula again clears the message.
   await type(page, 'x');
-  assert.equal((await shown(page)).invalid, 'false');
+  assert.equal((await shown(page)).invalid, null);
   assert.equal((await shown(page)).message, '');
   assert.deepEqual(problems, []);
   await context.close();
@@ -175,6 +175,25 @@ test('the Chinese page has the panel in Chinese, with its messages', async () =>
   assert.equal(await page.textContent('#custom h2'), '自己写一个');
   await type(page, 'foo(x)');
   assert.match((await shown(page)).message, /^第 1 个字符：没有这个名字的函数/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the compare chart can overlay the formula, values or derivatives', async () => {
+  const search = new URLSearchParams({ custom: 'max(0.1*x, x)', 'compare.custom': '1', compare: 'relu' });
+  const { page, context, problems } = await harness.open(`${harness.url}en/?${search}`);
+  const read = () => page.evaluate(() => {
+    const chart = window.Chart.getChart(document.querySelector('[data-figure="compare"] canvas'));
+    const custom = chart.data.datasets.find((d) => d.label.startsWith('f'));
+    return { labels: chart.data.datasets.map((d) => d.label), points: custom.$points.filter((_, i) => i % 40 === 0) };
+  });
+  let s = await read();
+  assert.deepEqual(s.labels, ['ReLU', 'f(x)']);
+  for (const { x, y } of s.points) assert.ok(Math.abs(y - Math.max(0.1 * x, x)) < 1e-12);
+  await page.check('[data-figure="compare"] .derivative-toggle');
+  s = await read();
+  for (const { x, y } of s.points) assert.equal(y, x > 0 ? 1 : 0.1);
+  assert.equal(await page.isChecked('[data-figure="compare"] .compare-custom'), true);
   assert.deepEqual(problems, []);
   await context.close();
 });

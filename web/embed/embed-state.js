@@ -42,7 +42,8 @@ export function partStateNames(part, state, rows, allNames) {
     case 'fn': return [...(state.fn === 'custom' ? ['custom'] : []), ...prefixed(state.fn).filter((n) => !/\.(seed|n|threshold)$/.test(n))];
     case 'try': return prefixed(state.fn);
     case 'neuron': return [...prefixed('neuron'), ...paramsOf(state['neuron.fn'])];
-    case 'compare': return ['compare', ...prefixed('compare'), ...state.compare.flatMap(paramsOf)];
+    case 'compare': return ['compare', ...prefixed('compare'), ...state.compare.flatMap(paramsOf),
+      ...(state['compare.custom'] ? ['custom', 'custom.params'] : [])];
     case 'summary': return prefixed('table');
     case 'demo': return prefixed(state.demo);
     default: return [];

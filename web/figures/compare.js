@@ -1,4 +1,5 @@
 // The compare chart: overlay any set of catalogue functions (or their derivatives) over one x range.
+import { customFunction } from '../custom-function.js';
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { paramsOf } from '../page-state.js';
@@ -28,6 +29,13 @@ export function mount(element, api) {
     }
     pickers.append(set);
   }
+  // The reader's own formula ("Write your own"), drawn over the others; it is not in the exports (no PyTorch row).
+  const customBox = el('input', { type: 'checkbox', class: 'compare-custom' });
+  customBox.addEventListener('change', () => api.setState({ 'compare.custom': customBox.checked, section: 'compare' }));
+  const customName = el('span');
+  pickers.append(el('fieldset', { class: 'compare-group' }, [el('legend', { i18n: 'custom.compareLegend' }),
+    el('label', { class: 'toggle' }, [customBox, customName])]));
+  const customPoints = [];
   const derivativeBox = el('input', { type: 'checkbox', class: 'derivative-toggle' });
   derivativeBox.addEventListener('change', () => api.setState({ 'compare.d': derivativeBox.checked, section: 'compare' }));
   const options = el('div', { class: 'compare-options' }, [
@@ -89,10 +97,14 @@ export function mount(element, api) {
     const lo = state['compare.lo'];
     const hi = state['compare.hi'];
     const params = chosen.map((id) => paramsOf(api.rowById.get(id), state));
-    const signature = JSON.stringify([chosen, derivative, lo, hi, params, state.lang]);
+    const custom = state['compare.custom'] ? customFunction(lab, state) : null;
+    const signature = JSON.stringify([chosen, derivative, lo, hi, params, state.lang, state['compare.custom'], state.custom,
+      state['custom.params']]);
     if (!force && signature === last?.signature) return;
     last = { ...state, signature };
     for (const [id, box] of boxes) box.checked = chosen.includes(id);
+    customBox.checked = state['compare.custom'];
+    customName.textContent = `f(x) = ${state.custom.length > 40 ? `${state.custom.slice(0, 40)}…` : state.custom}`;
     derivativeBox.checked = derivative;
     range.show(lo, hi);
     range.relabel();
@@ -116,6 +128,16 @@ export function mount(element, api) {
         borderDash: dashes[Math.floor(i / colours.length) % dashes.length], borderWidth: 2,
       });
     });
+    if (custom) {
+      const n = Math.max(64, Math.min(2048, Math.round(chart.width || 600)));
+      const xs = Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+      const ys = derivative ? custom.f.derivative(xs, custom.params) : custom.f.evaluate(xs, custom.params);
+      customPoints.length = n;
+      for (let i = 0; i < n; i++) customPoints[i] = { x: xs[i], y: Number.isFinite(ys[i]) ? ys[i] : NaN };
+      const i = datasets.length;
+      datasets.push({ label: derivative ? 'f′(x)' : 'f(x)', data: [], $points: customPoints, borderColor: colours[i % colours.length],
+        borderDash: [3, 3], borderWidth: 2.5 });
+    }
     chart.data.datasets = datasets;
     const [ylo, yhi] = niceLimits(...yExtent(datasets.map((d) => d.$points)));
     Object.assign(chart.options.scales.x, { min: lo, max: hi });
@@ -123,7 +145,7 @@ export function mount(element, api) {
     chart.$crosshairX = null;
     readout.textContent = t('curve.readoutHint');
     refresh(chart);
-    empty.hidden = chosen.length > 0;
+    empty.hidden = chosen.length > 0 || custom !== null;
     canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {
       names: chosen.map((id) => api.rowById.get(id).name).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
     }));

@@ -74,7 +74,7 @@ export function mount(element, api) {
 
   const input = el('input', {
     type: 'text', id: inputId, class: 'custom-input', spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off',
-    'aria-describedby': `${messageId} ${hintId}`, 'aria-invalid': 'false',
+    'aria-describedby': `${messageId} ${hintId}`,
   });
   const caret = el('pre', { class: 'custom-caret', 'aria-hidden': 'true', hidden: true });
   const message = el('p', { id: messageId, class: 'field-message custom-message', 'aria-live': 'polite' });
@@ -130,7 +130,8 @@ export function mount(element, api) {
     caret.hidden = false;
   }
   function clearError() {
-    setAttr(input, 'aria-invalid', 'false');
+    // As elsewhere on the page, a valid field has no aria-invalid at all (the style keys on its presence).
+    input.removeAttribute('aria-invalid');
     setText(message, '');
     caret.hidden = true;
   }
@@ -176,7 +177,8 @@ export function mount(element, api) {
     for (let i = 0; i < n; i++) {
       const v = both.value[i], d = both.derivative[i];
       values[i] = { x: xs[i], y: Number.isFinite(v) ? v : NaN };
-      slopes[i] = { x: xs[i], y: Number.isFinite(d) ? d : NaN };
+      // Where f has no value its derivative is not drawn either (log(x)′ = 1/x is finite for x < 0).
+      slopes[i] = { x: xs[i], y: Number.isFinite(v) && Number.isFinite(d) ? d : NaN };
       for (const y of [v, d]) {
         if (Number.isFinite(y)) {
           if (y < ylo) ylo = y;
