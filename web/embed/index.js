@@ -33,7 +33,8 @@ function partElements(part, state) {
   switch (part) {
     case 'fn':
     case 'try': {
-      const article = first(`article[data-fn="${CSS.escape(state.fn)}"]`);
+      // The reader's own formula has its own section, outside the catalogue's.
+      const article = first(state.fn === 'custom' ? '#custom article' : `article[data-fn="${CSS.escape(state.fn)}"]`);
       if (!article) return [];
       const figure = article.querySelector(`[data-figure="${part === 'fn' ? (state.fn === 'custom' ? 'custom' : 'curve') : 'try-it'}"]`);
       if (!figure) return [];
