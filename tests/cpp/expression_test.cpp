@@ -8,8 +8,8 @@
 #include <limits>
 #include <string>
 
-#include "catalogue.hpp"
-#include "expression.hpp"
+#include "core/catalogue.hpp"
+#include "core/expression.hpp"
 
 using alab::expr::compile;
 using alab::expr::Error;

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "expression.hpp"
+#include "core/catalogue.hpp"
+#include "core/expression.hpp"
 
 namespace {
 

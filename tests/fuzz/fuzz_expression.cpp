@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "expression.hpp"
-#include "expression_heap_api.hpp"
+#include "core/expression.hpp"
+#include "wasm/expression_heap_api.hpp"
 
 namespace {
 

@@ -2,10 +2,10 @@
 // with its exact derivative. Names that are not functions become parameters, each with a slider. A bad formula
 // gets a message next to the field (announced, with a caret under the offending character, the field marked
 // aria-invalid) and the last good curve stays; values that are not finite are drawn as gaps and reported.
-import { el, setAttr, setText, slider, uniqueId } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { customDefault, customParamsOf, customRange } from '../custom-state.js';
-import { createLineChart, niceLimits, redraw, refresh } from './chart-kit.js';
+import { el, setAttr, setText, slider, uniqueId } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { customDefault, customParamsOf, customRange } from '../state/custom-state.js';
+import { createLineChart, niceLimits, redraw, refresh } from '../charts/line-chart.js';
 
 const typingDelayMs = 250;
 const caretWindow = 48;  // characters of the formula shown around the caret
