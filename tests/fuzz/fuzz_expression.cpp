@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(program.stack_depth() <= program.code().size());
   std::vector<double> params(program.params().size());
   for (double& p : params) p = in.ConsumeFloatingPoint<double>();
-  const std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 600);
+  const std::size_t n = in.ConsumeIntegralInRange<std::size_t>(0, 300);  // past one block of 256
   std::vector<double> xs(n), v(n), d(n), v_only(n);
   for (double& x : xs) x = in.remaining_bytes() ? in.ConsumeFloatingPoint<double>() : 0.5;
   program.evaluate_dual(xs.data(), v.data(), d.data(), n, params.data());
