@@ -4,6 +4,7 @@
 // alternative; the page's scripts mount the figures into them.
 import { placeEmbedButtons } from './embed/buttons.js';
 import { formatNumber } from './page/format.js';
+import { customDefault } from './state/custom-state.js';
 import { tableXs } from './charts/line-chart.js';
 import { mount as mountSummary } from './figures/summary.js';
 import { tryItScript } from './lesson/torch-code.js';
@@ -38,6 +39,17 @@ function fallbackFor(element, { rows, lab, state }) {
       el('thead', {}, el('tr', {}, ['x', 'f(x)', 'f′(x)'].map((text) => el('th', { scope: 'col', text })))),
       el('tbody', {}, xs.map((x, i) => el('tr', {}, [el('th', { scope: 'row', text: formatNumber(x) }),
         el('td', { text: formatNumber(fs[i], 6) }), el('td', { text: formatNumber(dfs[i], 6) })]))),
+    ])];
+  }
+  if (kind === 'custom') {
+    // The formula the panel starts with, at five points, computed by the module's own parser.
+    const xs = tableXs(-5, 5, 5);
+    const { value, derivative } = lab.compile(customDefault).evaluateBoth(xs);
+    return [note, el('table', { class: 'data-table static-table' }, [
+      el('caption', { text: t('custom.tableCaption', { formula: customDefault }) }),
+      el('thead', {}, el('tr', {}, ['x', 'f(x)', 'f′(x)'].map((text) => el('th', { scope: 'col', text })))),
+      el('tbody', {}, xs.map((x, i) => el('tr', {}, [el('th', { scope: 'row', text: formatNumber(x) }),
+        el('td', { text: formatNumber(value[i], 6) }), el('td', { text: formatNumber(derivative[i], 6) })]))),
     ])];
   }
   if (kind === 'try-it' && row) {

@@ -1,8 +1,9 @@
 // The module's surface, declarations only: the logic is in the core and the demos, the checks and the
-// address-based entry points in heap_api.* and network_heap_api.*, the plain-JS API in src/js/.
+// address-based entry points in heap_api.*, network_heap_api.* and expression_heap_api.*, the plain-JS API in src/js/.
 #include <emscripten/bind.h>
 
 #include "core/catalogue.hpp"
+#include "expression_heap_api.hpp"
 #include "heap_api.hpp"
 #include "network_heap_api.hpp"
 
@@ -48,4 +49,13 @@ EMSCRIPTEN_BINDINGS(network) {
 // torch.manual_seed(seed); torch.randn(n), as PyTorch's CPU generator computes it.
 EMSCRIPTEN_BINDINGS(torch_random) {
   emscripten::function("rawTorchRandn", &alab::wasm::torch_randn);
+}
+
+// A formula typed by the user: compiled in the module, evaluated through alab_expr_evaluate (exports).
+EMSCRIPTEN_BINDINGS(expression) {
+  using namespace emscripten;
+  function("rawExprInfoJson", &alab::wasm::expr_info_json);
+  function("rawExprCompile", &alab::wasm::expr_compile);
+  function("rawExprRelease", &alab::wasm::expr_release);
+  function("rawExprCount", &alab::wasm::expr_count);
 }

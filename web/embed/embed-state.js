@@ -21,7 +21,8 @@ export function embedProps(rows) {
   return [
     flagProp('embed', false),
     choiceProp('part', '', ['', ...partNames]),
-    choiceProp('fn', (article[0] ?? rows[0]).id, ids),
+    // `custom` is the reader's own formula (the "Write your own" panel, custom-state.js).
+    choiceProp('fn', (article[0] ?? rows[0]).id, [...ids, 'custom']),
     choiceProp('demo', demoIds[0] ?? '', ['', ...demoIds]),
     // A "predict, then check" question (lesson/questions.js), for part=question; report=1 posts each answer to the host.
     choiceProp('q', questionIds[0], questionIds),
@@ -39,10 +40,11 @@ export function partStateNames(part, state, rows, allNames) {
   const prefixed = (prefix) => allNames.filter((n) => n.startsWith(`${prefix}.`));
   const paramsOf = (id) => { const row = rows.find((r) => r.id === id); return row ? paramNames(row) : []; };
   switch (part) {
-    case 'fn': return prefixed(state.fn).filter((n) => !/\.(seed|n|threshold)$/.test(n));
+    case 'fn': return [...(state.fn === 'custom' ? ['custom'] : []), ...prefixed(state.fn).filter((n) => !/\.(seed|n|threshold)$/.test(n))];
     case 'try': return prefixed(state.fn);
     case 'neuron': return [...prefixed('neuron'), ...paramsOf(state['neuron.fn'])];
-    case 'compare': return ['compare', ...prefixed('compare'), ...state.compare.flatMap(paramsOf)];
+    case 'compare': return ['compare', ...prefixed('compare'), ...state.compare.flatMap(paramsOf),
+      ...(state['compare.custom'] ? ['custom', 'custom.params'] : [])];
     case 'summary': return prefixed('table');
     case 'demo': return prefixed(state.demo);
     default: return [];

@@ -33,9 +33,10 @@ function partElements(part, state) {
   switch (part) {
     case 'fn':
     case 'try': {
-      const article = first(`article[data-fn="${CSS.escape(state.fn)}"]`);
+      // The reader's own formula has its own section, outside the catalogue's.
+      const article = first(state.fn === 'custom' ? '#custom article' : `article[data-fn="${CSS.escape(state.fn)}"]`);
       if (!article) return [];
-      const figure = article.querySelector(`[data-figure="${part === 'fn' ? 'curve' : 'try-it'}"]`);
+      const figure = article.querySelector(`[data-figure="${part === 'fn' ? (state.fn === 'custom' ? 'custom' : 'curve') : 'try-it'}"]`);
       if (!figure) return [];
       return [article.querySelector('h2, h3, h4'), part === 'fn' ? article.querySelector('.formula') : null, figure];
     }

@@ -1,5 +1,6 @@
 // The compare chart: overlay any set of catalogue functions (or their derivatives) over one x range.
 import { nameOf } from '../page/names.js';
+import { customFunction } from './custom-function.js';
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { articleRows, paramsOf } from '../state/catalogue-views.js';
@@ -49,6 +50,13 @@ export function mount(element, api) {
     }
     pickers.append(set);
   }
+  // The reader's own formula ("Write your own"), drawn over the others; it is not in the exports (no PyTorch row).
+  const customBox = el('input', { type: 'checkbox', class: 'compare-custom' });
+  customBox.addEventListener('change', () => api.setState({ 'compare.custom': customBox.checked, section: 'compare' }));
+  const customName = el('span');
+  pickers.append(el('fieldset', { class: 'compare-group' }, [el('legend', { i18n: 'custom.compareLegend' }),
+    el('label', { class: 'toggle' }, [customBox, customName])]));
+  const customPoints = [];
   const derivativeBox = el('input', { type: 'checkbox', class: 'derivative-toggle' });
   derivativeBox.addEventListener('change', () => api.setState({ 'compare.d': derivativeBox.checked, section: 'compare' }));
   const options = el('div', { class: 'compare-options' }, [
@@ -110,10 +118,14 @@ export function mount(element, api) {
     const lo = state['compare.lo'];
     const hi = state['compare.hi'];
     const params = chosen.map((id) => paramsOf(api.rowById.get(id), state));
-    const signature = JSON.stringify([chosen, derivative, lo, hi, params, state.lang]);
+    const custom = state['compare.custom'] ? customFunction(lab, state) : null;
+    const signature = JSON.stringify([chosen, derivative, lo, hi, params, state.lang, state['compare.custom'], state.custom,
+      state['custom.params']]);
     if (!force && signature === last?.signature) return;
     last = { ...state, signature };
     for (const [id, box] of boxes) box.checked = chosen.includes(id);
+    customBox.checked = state['compare.custom'];
+    customName.textContent = `f(x) = ${state.custom.length > 40 ? `${state.custom.slice(0, 40)}…` : state.custom}`;
     derivativeBox.checked = derivative;
     range.show(lo, hi);
     range.relabel();
@@ -137,6 +149,16 @@ export function mount(element, api) {
         borderDash: dashOf(i), borderWidth: lineWidth(i),
       });
     });
+    if (custom) {
+      const n = Math.max(64, Math.min(2048, Math.round(chart.width || 600)));
+      const xs = Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+      const ys = derivative ? custom.f.derivative(xs, custom.params) : custom.f.evaluate(xs, custom.params);
+      customPoints.length = n;
+      for (let i = 0; i < n; i++) customPoints[i] = { x: xs[i], y: Number.isFinite(ys[i]) ? ys[i] : NaN };
+      const i = datasets.length;
+      datasets.push({ label: derivative ? 'f′(x)' : 'f(x)', data: [], $points: customPoints, borderColor: colours[i % colours.length],
+        borderDash: [3, 3], borderWidth: 2.5 });
+    }
     chart.data.datasets = datasets;
     const [ylo, yhi] = niceLimits(...yExtent(datasets.map((d) => d.$points)));
     Object.assign(chart.options.scales.x, { min: lo, max: hi });
@@ -144,7 +166,7 @@ export function mount(element, api) {
     chart.$crosshairX = null;
     readout.textContent = t('curve.readoutHint');
     refresh(chart);
-    empty.hidden = chosen.length > 0;
+    empty.hidden = chosen.length > 0 || custom !== null;
     canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {
       names: chosen.map((id) => nameOf(api, api.rowById.get(id))).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
     }));

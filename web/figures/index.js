@@ -3,9 +3,10 @@
 // in order) }. The order is the order of their settings in the page's state, and so in a link's query.
 import compare from './compare.js';
 import curve from './curve.js';
+import custom from './custom.js';
 import neuron from './neuron.js';
 import question from './question.js';
 import summary from './summary.js';
 import tryIt from './try-it.js';
 
-export const figures = [neuron, curve, tryIt, compare, summary, question];
+export const figures = [neuron, curve, tryIt, compare, custom, summary, question];

@@ -8,7 +8,7 @@ import { figures } from '../figures/index.js';
 import { choiceProp, createStateSchema } from './schema.js';
 
 const sectionIds = ['neuron', 'activation', 'why', 'why-nonlinearity', 'why-vanishing', 'why-symmetry',
-  'why-output-range', 'four', 'family', 'compare', 'training', 'output', 'output-softmax', 'summary', 'exercises',
+  'why-output-range', 'four', 'family', 'compare', 'custom', 'training', 'output', 'output-softmax', 'summary', 'exercises',
   'references'];
 
 // The schema for the whole page; `defaultLang` is the page's language; `demoOptions` is the module's
