@@ -10,7 +10,8 @@ before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
 // The neuron's defaults: z = 0.8·1 + 0.3·(−2) − 1.2·0.5 + 0.5.
-const defaultZ = 0.8 * 1 + 0.3 * -2 - 1.2 * 0.5 + 0.5;
+// The neuron's default inputs, weights and bias (z = −0.9, so ReLU visibly cuts it).
+const defaultZ = 0.8 * 1 + 0.3 * -2 - 1.2 * 0.5 - 0.5;
 
 async function neuronShown(page) {
   return page.evaluate(() => ({
@@ -112,7 +113,7 @@ test('only decimal notation is a number, in typed fields and in the URL', async 
   await waitForAllFigures(page);
   assert.equal(await page.inputValue('#fn-relu .range-fields input >> nth=1'), '5', 'hexadecimal is not read from the URL');
   assert.equal(await page.inputValue('#fn-tanh .range-fields input >> nth=0'), '-2.5', 'the typographic minus is');
-  assert.equal(await page.locator('#fn-sigmoid .try-table tbody tr').count(), 2, 'binary is not read from the URL');
+  assert.equal(await page.locator('#fn-sigmoid .try-table tbody tr').count(), 4, 'binary is not read from the URL (four inputs by default)');
   assert.ok(!(await page.textContent('#fn-relu .try-seed')).includes('16'), 'nor is a hexadecimal seed');
 
   const fn = '#fn-relu';
@@ -144,7 +145,7 @@ test('the count field names its own limits, 1 to 20, for any number outside them
     await page.fill(`${box} .try-count`, value);
     await page.press(`${box} .try-count`, 'Enter');
     assert.equal(await page.textContent(`${box} .field-message`), 'Enter a whole number from 1 to 20.', value);
-    assert.equal(await page.locator(`${box} tbody tr`).count(), 2, 'the last good table stays');
+    assert.equal(await page.locator(`${box} tbody tr`).count(), 4, 'the last good table (four inputs by default) stays');
   }
   for (const value of ['Infinity', '0x10']) {
     await page.fill(`${box} .try-count`, value);

@@ -57,7 +57,7 @@ test('the sigmoid try-it box shows sigmoid(x) of the x it shows, and new draws c
     label: r.querySelector('.try-label').textContent,
   })));
   const first = await read();
-  assert.equal(first.length, 2, 'two inputs, like torch.randn(2)');
+  assert.equal(first.length, 4, 'four inputs, like torch.randn(4)');
   for (const { x, xText, y, yText } of first) {
     const expected = Math.fround(1 / (1 + Math.exp(-x)));  // y is float32, as torch computes it
     assert.ok(Math.abs(y - expected) <= 2 ** -24 * expected, `sigmoid(${x}) = ${expected}, shown ${y}`);
@@ -65,7 +65,7 @@ test('the sigmoid try-it box shows sigmoid(x) of the x it shows, and new draws c
     assert.equal(xText, x.toFixed(4));
     assert.equal(yText, y.toFixed(4));
   }
-  assert.match(await page.textContent(`${box} .try-code code`), /torch\.randn\(2\)[\s\S]*torch\.sigmoid\(x\)[\s\S]*> 0\.5/);
+  assert.match(await page.textContent(`${box} .try-code code`), /torch\.randn\(4\)[\s\S]*torch\.sigmoid\(x\)[\s\S]*> 0\.5/);
   await page.click(`${box} button.draw`);
   const second = await read();
   assert.notDeepEqual(second.map((r) => r.x), first.map((r) => r.x));
@@ -274,7 +274,7 @@ test('hostile or malformed URL parameters are ignored and inject nothing', async
   assert.equal(await page.inputValue('#fn-relu .range-fields input >> nth=0'), '-5');
   assert.equal(await page.inputValue('#fn-tanh .range-fields input >> nth=0'), '-6', 'a reversed range falls back');
   assert.equal(await page.locator('#fn-sigmoid .try-table tbody tr').count(), 20, 'the input count is clamped');
-  assert.equal(await page.locator('#fn-relu .try-table tbody tr').count(), 2, 'an absurd count is ignored');
+  assert.equal(await page.locator('#fn-relu .try-table tbody tr').count(), 4, 'an absurd count is ignored');
   const compared = await page.$$eval('.compare-pickers input:checked', (boxes) => boxes.map((b) => b.value));
   assert.deepEqual(compared, ['relu']);
   const text = await page.textContent('body');
@@ -317,7 +317,7 @@ test('invalid input shows a message next to the field and keeps the last good ch
     await page.fill(`${box} .try-count`, value);
     await page.press(`${box} .try-count`, 'Enter');
     assert.ok((await page.textContent(`${box} .field-message`)).trim(), `a message for ${value} inputs`);
-    assert.equal(await page.locator(`${box} tbody tr`).count(), 2, 'the last good table stays');
+    assert.equal(await page.locator(`${box} tbody tr`).count(), 4, 'the last good table (four inputs by default) stays');
   }
   assert.deepEqual(problems, []);
   await context.close();
