@@ -34,6 +34,8 @@ EMSCRIPTEN_BINDINGS(network) {
   function("rawNetworkPredict", &network_predict);
   function("rawNetworkPredictGrid", &network_predict_grid);
   function("rawNetworkGradient", &network_gradient);
+  function("rawNetworkEvaluate", &network_evaluate);
+  function("rawNetworkGradientNorms", &network_gradient_norms);
   function("rawNetworkParameters", &network_parameters);
   function("rawNetworkParameterCount", &network_parameter_count);
   function("rawNetworkCollapsed", &network_collapsed);
@@ -48,4 +50,15 @@ EMSCRIPTEN_BINDINGS(network) {
 // torch.manual_seed(seed); torch.randn(n), as PyTorch's CPU generator computes it.
 EMSCRIPTEN_BINDINGS(torch_random) {
   emscripten::function("rawTorchRandn", &alab::heap::torch_randn);
+}
+
+// Number formats: rounding to float32, bfloat16, float16, and where it changes an activation.
+#include "format_heap_api.hpp"
+
+EMSCRIPTEN_BINDINGS(number_formats) {
+  using namespace emscripten;
+  function("rawFormatOptionsJson", &alab::heap::format_options_json);
+  function("rawRoundValues", &alab::heap::round_values);
+  function("rawMarkersCheck", &alab::heap::markers_check);
+  function("rawMarkers", &alab::heap::markers);
 }

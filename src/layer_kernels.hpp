@@ -121,9 +121,12 @@ inline void backpropagate_pairs(const double* w, std::size_t in, std::size_t out
   }
 }
 
-// weights[j·in + i] += scale·Σ_s δ_j[s]·a_i[s] and biases[j] += scale·Σ_s δ_j[s].
+// weights[j·in + i] += scale·Σ_s δ_j[s]·a_i[s] and biases[j] += scale·Σ_s δ_j[s]; with `norm_sq`, also
+// adds Σ_ji (Σ_s δ_j[s]·a_i[s])² there (the squared norm of the weights' gradient).
 inline void outer_sums_pairs(const double* delta, const double* a, std::size_t in, std::size_t out,
-                             std::size_t stride, double scale, double* weights, double* biases) {
+                             std::size_t stride, double scale, double* weights, double* biases,
+                             double* norm_sq = nullptr) {
+  double squares = 0;
   for (std::size_t j = 0; j < out; ++j) {
     const double* dj = delta + j * stride;
     f64x2 bias = {0, 0};
@@ -133,9 +136,12 @@ inline void outer_sums_pairs(const double* delta, const double* a, std::size_t i
       const double* ai = a + i * stride;
       f64x2 sum = {0, 0};
       for (std::size_t s = 0; s < stride; s += 2) sum += load_pair(dj + s) * load_pair(ai + s);
-      weights[j * in + i] += scale * (sum[0] + sum[1]);
+      const double g = sum[0] + sum[1];
+      weights[j * in + i] += scale * g;
+      squares += g * g;
     }
   }
+  if (norm_sq) *norm_sq += squares;
 }
 
 typedef float f32x4 __attribute__((vector_size(16)));
