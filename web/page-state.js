@@ -7,7 +7,7 @@ import { embedProps } from './embed/embed-state.js';
 import { choiceProp, createStateSchema, flagProp, integerProp, listProp, numberProp } from './state.js';
 
 export const sectionIds = ['neuron', 'activation', 'why', 'why-nonlinearity', 'why-vanishing', 'why-symmetry',
-  'why-output-range', 'four', 'family', 'compare', 'summary'];
+  'why-output-range', 'four', 'family', 'compare', 'summary', 'lab', 'lab-network', 'lab-formats'];
 export const neuronInputs = ['x1', 'x2', 'x3'];
 export const neuronWeights = ['w1', 'w2', 'w3'];
 export const neuronLimit = 5;

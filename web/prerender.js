@@ -10,6 +10,7 @@ import { tryItScript } from './torch-code.js';
 import { buildFunctionSections } from './function-section.js';
 import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './i18n.js';
 import { el } from './dom.js';
+import { markerRows, markerTable } from './demos/number-formats.js';
 import { paramsOf, pageSchema } from './page-state.js';
 
 // Where each language's page lives, relative to the site's root.
@@ -53,6 +54,10 @@ function fallbackFor(element, { rows, lab, state }) {
       w: [get('w1'), get('w2'), get('w3')].map((v) => formatNumber(v)).join(', '),
       b: formatNumber(get('b')), z: formatNumber(result.z), name: fnRow?.name ?? id, f: formatNumber(result.output),
     }) })];
+  }
+  if (kind === 'demo:number-formats') {
+    const range = [state['formats.lo'], state['formats.hi']];
+    return [note, markerTable(t, markerRows(lab, state['formats.fn'], range))];
   }
   return [note];
 }
