@@ -39,8 +39,8 @@ void Network::predict_grid(std::uint32_t cols, std::uint32_t rows, double x0, do
       layer::affine_quads(w, w + in * units, in, units, a, z, stride);
       if (l == layers) break;
       const LayerActivation& act = activations_[l - 1];
-      if (act.fn == Fn::tanh) layer::tanh_in_place(z, stride * units);
-      else if (act.fn == Fn::sigmoid) layer::sigmoid_in_place(z, stride * units);
+      if (act.fn == Fn::tanh) layer::tanh_in_place_quads(z, stride * units);
+      else if (act.fn == Fn::sigmoid) layer::sigmoid_in_place_quads(z, stride * units);
       else kernels_[l - 1].value_f32(z, z, stride * units, act.params);
       if (unit_maps) {
         for (std::size_t j = 0; j < units; ++j) {
@@ -49,7 +49,7 @@ void Network::predict_grid(std::uint32_t cols, std::uint32_t rows, double x0, do
       }
     }
     for (std::size_t s = 0; s < stride; ++s) z[s] *= logit_scale;
-    layer::sigmoid_in_place(z, stride);
+    layer::sigmoid_in_place_quads(z, stride);
     std::copy(z, z + batch, out + start);
   }
 }
