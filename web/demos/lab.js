@@ -3,7 +3,6 @@
 // own points, and watch the decision boundary, every hidden unit's output, the loss curves, the dead units
 // and the gradient size per layer. All computation is in the module; every setting is in the URL.
 import { el, setText } from '../dom.js';
-import { applyStrings } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { parseDecimal } from '../decimal.js';
 import { button, classColours, createBoundaryMap, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
@@ -257,7 +256,7 @@ export function mount(element, api) {
         [title, actMenu.wrapper, el('div', { class: 'lab-unit-buttons' }, [less, more]), grid]));
     });
     if (!hidden().length) columns.append(el('p', { class: 'readout lab-no-hidden', text: t('lab.noHidden') }));
-    applyStrings(columns);
+    for (const node of columns.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
     setText(layerCount, t('lab.layerCount', { count: hidden().length }));
     removeLayer.disabled = hidden().length === 0;
     addLayer.disabled = hidden().length >= MAX_HIDDEN;
