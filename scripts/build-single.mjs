@@ -162,7 +162,7 @@ export function singleFileHtml(top, page = 'index.html', names = {}) {
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 // Another language's lesson as an inert <template>: its <body> up to its scripts, with its title and
-// description (web/inline-lessons.js puts it in place when `?lang=` asks for it).
+// description (web/lesson/inline-lessons.js puts it in place when `?lang=` asks for it).
 function lessonTemplate(dir, { lang, page }) {
   const html = readFileSync(path.join(dir, page), 'utf8');
   const body = /<body[^>]*>([\s\S]*?)<script\b/i.exec(html)?.[1];

@@ -3,7 +3,8 @@
 #   1. C++ (GoogleTest via CTest), natively
 #   2. the same C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   3. the WebAssembly module in Node (node --test)
-#   4. the page's input handling in Node, property-based (node --test + fast-check)
+#   4. the page's input handling in Node, property-based (node --test + fast-check), and the source tree's
+#      layers (scripts/check-layers.mjs: no import cycle, Emscripten only in src/wasm/)
 #   5. the page in headless Chromium (node --test + playwright-core)
 #   6. PyTorch conformance: randn, print(t), every function and the try-it scripts against real PyTorch
 set -uo pipefail
@@ -29,7 +30,7 @@ mkdir -p build
 layer "C++ unit tests" cpp_suite build/native
 layer "C++ under ASan+UBSan" cpp_suite build/asan -DALAB_SANITIZE=ON
 layer "WebAssembly module (Node)" node --test --test-reporter=spec tests/wasm/
-layer "Page input properties (Node)" node --test --test-reporter=spec tests/web/
+layer "Page logic and source layers (Node)" node --test --test-reporter=spec tests/web/
 layer "Page in Chromium" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 layer "PyTorch conformance" node --test --test-reporter=spec tests/torch/
 

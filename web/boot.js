@@ -21,7 +21,7 @@
       location.replace(page + location.search + location.hash);
       return;
     }
-    // The one-file build holds the other languages in the page itself (web/inline-lessons.js swaps them in).
+    // The one-file build holds the other languages in the page itself (web/lesson/inline-lessons.js swaps them in).
     if ((html.dataset.lessons ?? '').split(' ').includes(wanted)) {
       html.dataset.swapTo = wanted;
       html.classList.add('lesson-swap');

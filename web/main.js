@@ -4,11 +4,13 @@
 import catalogue from '@generated/catalogue.json';
 import { demos } from './demos/index.js';
 import { figures } from './figures/index.js';
-import { watchFormulaOverflow } from './function-section.js';
-import { applyStrings, documentLanguage, hasString, languages, setLanguage, t } from './i18n.js';
-import { pageSchema } from './page-state.js';
+import { watchFormulaOverflow } from './lesson/function-section.js';
+import { applyStrings, documentLanguage, hasString, languages, setLanguage, t } from './page/i18n.js';
+import { pageSchema } from './state/page-state.js';
 import { arrangeEmbedView, setUpEmbedding } from './embed/index.js';
-import { swapInlineLesson } from './inline-lessons.js';
+import { swapInlineLesson } from './lesson/inline-lessons.js';
+import { showLinkedPart } from './page/linked-part.js';
+import { mountNearView } from './page/scheduler.js';
 
 const urlDelayMs = 200;
 
@@ -19,84 +21,7 @@ function showFatal(message) {
   box.classList.add('fatal');
 }
 
-// Mounts figures one per task as they come near the viewport (within `margin`), so no single task grows long
-// and a figure far down the page costs nothing until the reader gets there.
-function mountNearView(elements, mountOne, margin = '100% 0px') {
-  const pending = new Set(elements);
-  const nearView = new Set();
-  let scheduled = false;
-  const mountNext = () => {
-    scheduled = false;
-    const [next] = nearView;
-    if (!next) return;
-    nearView.delete(next);
-    pending.delete(next);
-    observer.unobserve(next);
-    try {
-      mountOne(next);
-    } finally {
-      if (!pending.size) document.body.dataset.figuresMounted = 'all';
-      schedule();
-    }
-  };
-  function schedule() {
-    if (nearView.size && !scheduled) {
-      scheduled = true;
-      setTimeout(mountNext, 0);
-    }
-  }
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!pending.has(entry.target)) continue;
-      if (entry.isIntersecting) nearView.add(entry.target);
-      else nearView.delete(entry.target);
-    }
-    schedule();
-  }, { rootMargin: margin });
-  pending.forEach((element) => observer.observe(element));
-  if (!pending.size) document.body.dataset.figuresMounted = 'all';
-  // Everything at once, for a printout.
-  return function mountAll() {
-    for (const element of [...pending]) {
-      nearView.add(element);
-      mountNext();
-    }
-  };
-}
-
 const isOnScreen = (element) => element.getBoundingClientRect().top < window.innerHeight;
-
-const pinMs = 3000;
-
-// The fragment's id, percent-decoded; a fragment that does not decode (a link mangled on its way) is ignored.
-function decodedFragment() {
-  try {
-    return decodeURIComponent(location.hash.slice(1));
-  } catch {
-    return '';
-  }
-}
-const readerInputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
-
-// A link to a part of the lesson (#fn-gelu, #summary, or the state's section) lands there once the page is built:
-// the browser looked for the element before it existed. Figures near it then mount and take their real size,
-// which moves it (a summary table below an unmounted compare chart moved 700 px), so it stays pinned to the top
-// whenever the page's size changes, until the reader scrolls, clicks or types, or for 3 s.
-function showLinkedPart(section) {
-  const id = decodedFragment();
-  const target = (id && document.getElementById(id)) || (section && document.getElementById(section));
-  if (!target) return;
-  const show = () => target.scrollIntoView({ behavior: 'instant' });
-  const resized = new ResizeObserver(show);
-  const stop = () => {
-    resized.disconnect();
-    for (const type of readerInputs) removeEventListener(type, stop, true);
-  };
-  show();
-  resized.observe(document.body);
-  for (const type of readerInputs) addEventListener(type, stop, { capture: true, passive: true });
-  setTimeout(stop, pinMs);
-}
 
 swapInlineLesson();
 // The page's language is the one it was rendered in; `?lang=` for another was sent to that page by boot.js.

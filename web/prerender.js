@@ -3,15 +3,15 @@
 // arrives ready and reads without JavaScript. The figures' boxes stay empty but for a <noscript> text
 // alternative; the page's scripts mount the figures into them.
 import { placeEmbedButtons } from './embed/buttons.js';
-import { formatNumber } from './format.js';
-import { tableXs } from './figures/chart-kit.js';
+import { formatNumber } from './page/format.js';
+import { tableXs } from './charts/line-chart.js';
 import { mount as mountSummary } from './figures/summary.js';
-import { tryItScript } from './torch-code.js';
-import { buildFunctionSections } from './function-section.js';
-import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './i18n.js';
-import { el } from './dom.js';
+import { tryItScript } from './lesson/torch-code.js';
+import { buildFunctionSections } from './lesson/function-section.js';
+import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './page/i18n.js';
+import { el } from './page/dom.js';
 import { markerRows, markerTable } from './demos/number-formats.js';
-import { paramsOf, pageSchema } from './page-state.js';
+import { paramsOf, pageSchema } from './state/page-state.js';
 
 // Where each language's page lives, relative to the site's root.
 export const pagePaths = { zh: 'index.html', en: 'en/index.html' };

@@ -1,7 +1,7 @@
 // The training benchmark's baseline: the same network in plain JavaScript, built the way TensorFlow
 // Playground's nn.ts builds it — one object per neuron and per link, forward and backward passes that
 // walk the graph, derivatives accumulated on the links and applied once per mini-batch. Written here
-// for the comparison (same maths as src/network.cpp: tanh hidden layers, tanh output, squared loss
+// for the comparison (same maths as src/demos/network/network.cpp: tanh hidden layers, tanh output, squared loss
 // (o − t)² with targets ±1, mean over the batch).
 
 class Neuron {

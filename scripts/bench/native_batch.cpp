@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 
 namespace {
 

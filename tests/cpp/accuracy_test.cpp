@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 
 // Test names and failure messages show the function's id, not the row's bytes.
 namespace alab {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "activations.hpp"
-#include "catalogue.hpp"
-#include "heap_api.hpp"
+#include "core/activations.hpp"
+#include "core/catalogue.hpp"
+#include "wasm/heap_api.hpp"
 
 namespace alab {
 void PrintTo(const FnInfo& row, std::ostream* os) { *os << row.id; }

@@ -1,5 +1,5 @@
 // The catalogue table itself: every row complete and consistent, lookups and parameter checks.
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Toy datasets: deterministic per seed, balanced, shaped as documented.
-#include "datasets.hpp"
+#include "demos/datasets.hpp"
 
 #include <gtest/gtest.h>
 

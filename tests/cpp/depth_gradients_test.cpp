@@ -1,6 +1,6 @@
 // The vanishing-gradient experiment: sigmoid's gradient collapses at least as fast as 0.25ⁿ, ReLU with
 // He initialisation holds it, tanh sits in between.
-#include "depth_gradients.hpp"
+#include "demos/depth_gradients.hpp"
 
 #include <gtest/gtest.h>
 

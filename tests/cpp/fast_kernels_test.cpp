@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 
 namespace alab {
 void PrintTo(const FnInfo& row, std::ostream* os) { *os << row.id; }

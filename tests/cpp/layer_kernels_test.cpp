@@ -1,5 +1,5 @@
 // The layer kernels' tanh and sigmoid (float64 and float32) against libm-based references.
-#include "layer_kernels.hpp"
+#include "demos/network/layer_kernels.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <limits>
 #include <vector>
 
-#include "activations.hpp"
+#include "core/activations.hpp"
 
 namespace alab {
 namespace {

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "datasets.hpp"
-#include "network.hpp"
+#include "core/catalogue.hpp"
+#include "demos/datasets.hpp"
+#include "demos/network/network.hpp"
 
 namespace alab {
 namespace {

@@ -1,6 +1,6 @@
 // The training network: analytic gradients against central differences for every catalogue
 // activation with both losses and both outputs, learning XOR, the identity collapse, and symmetry.
-#include "network.hpp"
+#include "demos/network/network.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "datasets.hpp"
+#include "core/catalogue.hpp"
+#include "demos/datasets.hpp"
 
 namespace alab {
 namespace {

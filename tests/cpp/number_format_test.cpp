@@ -3,7 +3,7 @@
 // the midpoint between each pair of neighbours, and the inputs one float32 and one float64 step either
 // side of it, round as torch (float32 inputs) and exact rational rounding (float64 inputs) say: ties to
 // even, subnormals, overflow to infinity. Also the markers of format_markers.hpp.
-#include "number_format.hpp"
+#include "core/number_format.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "format_markers.hpp"
+#include "core/catalogue.hpp"
+#include "core/format_markers.hpp"
 
 namespace alab {
 namespace {

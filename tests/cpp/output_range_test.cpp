@@ -1,6 +1,6 @@
 // Output histograms: the same pre-activations land in (0, 1) for sigmoid, (−1, 1) for tanh and
 // [0, ∞) for ReLU.
-#include "output_range.hpp"
+#include "demos/output_range.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // softmax(in, out, temperature) against the mpmath vectors in tests/reference/vectors/softmax.txt, plus
 // its validation and the heap entry point the module calls.
-#include "softmax.hpp"
+#include "core/softmax.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "heap_api.hpp"
+#include "wasm/heap_api.hpp"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // alab::torch::randn natively, against bit patterns PyTorch 1.13.1 printed (Debian's python3-torch, AVX2 CPU):
 // `torch.manual_seed(s); torch.randn(n).view(torch.int32)`. The conformance layer (tests/torch) checks many
 // more seeds and sizes against PyTorch itself; these keep the native build honest without it.
-#include "torch_random.hpp"
+#include "core/torch_random.hpp"
 
 #include <gtest/gtest.h>
 

@@ -71,7 +71,7 @@ test('the derivative toggle and the negative_slope slider redraw the chart', asy
   await context.close();
 });
 
-// Slider moves that keep the axes only redraw the canvas (chart-kit's refresh); the line must still pass through
+// Slider moves that keep the axes only redraw the canvas (line-chart.js's refresh); the line must still pass through
 // the values of the slope just set, at the pixels the chart's own axes give, whichever path drew it.
 test('the leaky ReLU curve passes through x and slope·x for each slope the slider sets', async () => {
   const { page, context, problems } = await harness.open(`${harness.url}#fn-leaky_relu`);
@@ -240,7 +240,7 @@ test('from file://, a link restores its state and the language link carries it t
   await context.close();
 });
 
-// The charts write their axis labels without Intl (chart-kit's tickLabel); for the page's languages they must read
+// The charts write their axis labels without Intl (line-chart.js's tickLabel); for the page's languages they must read
 // exactly as Chart.js's own formatter writes them, on the page's charts and over a sweep of ranges and tick counts.
 // A lone tick and axes that need scientific notation (|ticks| < 1e-4 or > 1e15) are written by the page's number
 // formatter instead: there the labels must be distinct and short.

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "heap_api.hpp"
-#include "softmax.hpp"
+#include "core/catalogue.hpp"
+#include "wasm/heap_api.hpp"
+#include "core/softmax.hpp"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Prints the catalogue as JSON on stdout.
 #include <cstdio>
 
-#include "catalogue.hpp"
+#include "core/catalogue.hpp"
 
 int main() {
   std::puts(alab::catalogue_json().c_str());

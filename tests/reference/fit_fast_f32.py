@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Fits used by src/fast_f32.cpp (the float32 GELU kernel, and e^r for the float64-lane helpers); prints
+"""Fits used by src/core/kernels/fast_f32.cpp (the float32 GELU kernel, and e^r for the float64-lane helpers); prints
 the C++ constants.
 
 Usage:  /usr/bin/python3 tests/reference/fit_fast_f32.py

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Polynomial fit used by the vectorised float64 kernels in src/fast_f64.cpp; prints the C++ constants.
+"""Polynomial fit used by the vectorised float64 kernels in src/core/kernels/fast_f64.cpp; prints the C++ constants.
 
 Usage:  /usr/bin/python3 tests/reference/fit_fast_f64.py
 

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Polynomial fits that the C++ kernels use where a textbook formula cancels; writes src/activations_fits.hpp.
+"""Polynomial fits that the C++ kernels use where a textbook formula cancels; writes src/core/activations_fits.hpp.
 
 Usage:  /usr/bin/python3 tests/reference/fit_kernels.py
 
@@ -22,7 +22,7 @@ from mpmath import mp, mpf
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import generate  # noqa: E402  (the mpmath definitions)
 
-OUT = os.path.join(generate.ROOT, 'src', 'activations_fits.hpp')
+OUT = os.path.join(generate.ROOT, 'src', 'core', 'activations_fits.hpp')
 TARGET = mpf(2) ** -56
 
 

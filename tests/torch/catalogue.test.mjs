@@ -1,7 +1,7 @@
 // Every catalogue function's value and autograd derivative against PyTorch itself, in float32: at every
 // float32 point of the mpmath reference vectors (the default range, subnormal to huge magnitudes, ±0, ±∞,
 // NaN, the floats at and around every kink and threshold) and at every parameter set they hold (the
-// defaults and others). The call PyTorch evaluates is the page's own code for it (web/torch-code.js).
+// defaults and others). The call PyTorch evaluates is the page's own code for it (web/lesson/torch-code.js).
 //
 // Verdict per point: our float32 result (the float32 batch path) agrees with PyTorch's when within 4 ulp of
 // what PyTorch computes on the whole tensor or on that element alone (its vectorised and scalar loops differ
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { torchCall } from '../../web/torch-code.js';
+import { torchCall } from '../../web/lesson/torch-code.js';
 import { loadLab } from '../wasm/load.mjs';
 import { askTorch, bitsOf, floatsOf } from './pytorch.mjs';
 

@@ -1,4 +1,4 @@
-// The charts' "Copy code": each script the export menu writes (web/torch-code.js chartScript) runs with
+// The charts' "Copy code": each script the export menu writes (web/lesson/torch-code.js chartScript) runs with
 // PyTorch and matplotlib (Agg), exits without error, writes its figure, and prints f and f′ at the data
 // table's points equal to the module's values: every catalogue function at its defaults (with f′) and at
 // another parameter set, and compare views of values and of derivatives; and the neuron's script, whose
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { chartScript, neuronScript } from '../../web/torch-code.js';
+import { chartScript, neuronScript } from '../../web/lesson/torch-code.js';
 import { loadLab } from '../wasm/load.mjs';
 import { askTorch } from './pytorch.mjs';
 

@@ -1,5 +1,5 @@
 // The try-it box's promise: the script it shows prints exactly what the box shows. Each script the page
-// writes (web/torch-code.js) runs in PyTorch, for every catalogue function at its defaults and at another
+// writes (web/lesson/torch-code.js) runs in PyTorch, for every catalogue function at its defaults and at another
 // parameter set, several seeds, counts on both sides of randn's 16-element switch, and thresholds.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { torchCall, tryItRun, tryItScript } from '../../web/torch-code.js';
+import { torchCall, tryItRun, tryItScript } from '../../web/lesson/torch-code.js';
 import { loadLab } from '../wasm/load.mjs';
 import { askTorch, bitsOf, floatsOf } from './pytorch.mjs';
 

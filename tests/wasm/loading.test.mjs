@@ -1,4 +1,4 @@
-// How the module file loads (src/module-loader.js): the factory takes Emscripten's usual options, each call
+// How the module file loads (src/js/module-loader.js): the factory takes Emscripten's usual options, each call
 // gives an independent instance, and a platform without DecompressionStream gets a clear message instead of
 // a broken module.
 import assert from 'node:assert/strict';

@@ -11,9 +11,9 @@ import { loadLab } from '../wasm/load.mjs';
 
 // The chart code reads Chart.js from the window when imported; these tests import the parsers beside it only.
 globalThis.window ??= globalThis;
-const { readRange } = await import('../../web/figures/range-fields.js');
+const { readRange } = await import('../../web/charts/range-fields.js');
 const { readCount } = await import('../../web/figures/try-it.js');
-const { maxTryInputs, minRangeSpan, pageSchema, paramsOf, rangeLimit } = await import('../../web/page-state.js');
+const { maxTryInputs, minRangeSpan, pageSchema, paramsOf, rangeLimit } = await import('../../web/state/page-state.js');
 
 const lab = await loadLab();
 const rows = lab.catalogue();

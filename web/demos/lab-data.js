@@ -1,6 +1,6 @@
 // The training lab's data: the built-in sets split into training and test points, and the reader's own
 // points (clicked or loaded from CSV). Pure functions, no DOM: the page-input tests run them in Node.
-import { parseDecimal } from '../decimal.js';
+import { parseDecimal } from '../state/decimal.js';
 
 export const POINT_LIMIT = 1.5;       // own points live in the square the boundary map shows
 export const MAX_OWN_POINTS = 500;    // a CSV or clicks beyond this are refused

@@ -1,6 +1,6 @@
 // The training lab's settings as page state (named "lab.<setting>", so links and embeds carry them):
 // clamped numbers, listed words, the layer sizes, one activation per layer and the reader's own points.
-import { choiceProp, flagProp, integerProp, integersProp, numberProp, pointsProp, wordsProp } from '../state.js';
+import { choiceProp, flagProp, integerProp, integersProp, numberProp, pointsProp, wordsProp } from '../state/schema.js';
 import { LINK_TEXT_LIMIT, MAX_LINK_POINTS, POINT_LIMIT } from './lab-data.js';
 
 export const MAX_HIDDEN = 6;

@@ -2,10 +2,10 @@
 // layer), pick the initialisation, seed and training settings, train it on a built-in data set or on your
 // own points, and watch the decision boundary, every hidden unit's output, the loss curves, the dead units
 // and the gradient size per layer. All computation is in the module; every setting is in the URL.
-import { el, setText } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { parseDecimal } from '../decimal.js';
-import { button, classColours, createBoundaryMap, createChart, createLoop, halve, menu, showPlaying } from './demo-kit.js';
+import { el, setText } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { parseDecimal } from '../state/decimal.js';
+import { button, classColours, createBoundaryMap, createChart, createLoop, halve, menu, showPlaying } from './demo-parts.js';
 import { linkable, nearestPoint, parseCsv, pointsToData, POINT_LIMIT, MAX_OWN_POINTS, splitData } from './lab-data.js';
 import {
   BATCH, INIT_VALUE, LEARNING_RATE, MAX_HIDDEN, MAX_UNITS, NOISE, RATIO, SEED_MAX, WEIGHT_DECAY,

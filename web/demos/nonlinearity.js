@@ -1,9 +1,9 @@
 // Demo: train two small networks live on the same 2-D data — one with identity activations (stacked
 // linear layers, so one straight boundary however deep) and one with the chosen activation — and watch
 // the decision boundaries, the loss curves and the accuracy. All computation is in the module.
-import { el } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-kit.js';
+import { el } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-parts.js';
 
 const LAYERS = [2, 8, 8, 1];
 const RANGE = [-1.5, 1.5];

@@ -2,11 +2,11 @@
 // bfloat16 and float16 by the module (lab.roundToFormat), over a range the reader picks, with the module's
 // markers (lab.formatMarkers): where each format's output saturates, where its derivative rounds to exactly
 // 0, where exp overflows.
-import { el, setText } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { parseDecimal } from '../decimal.js';
-import { createChart, menu } from './demo-kit.js';
-import { choiceProp, numberProp } from '../state.js';
+import { el, setText } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { parseDecimal } from '../state/decimal.js';
+import { createChart, menu } from './demo-parts.js';
+import { choiceProp, numberProp } from '../state/schema.js';
 
 const SAMPLES = 600;
 const RANGE_LIMIT = 1000;

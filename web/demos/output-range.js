@@ -1,10 +1,10 @@
 // Demo: output range. One set of random pre-activations z ~ N(0, s²) goes through sigmoid, tanh and
 // ReLU (the module draws the same z for each, from one seed); the histograms show the outputs landing
 // in (0, 1), (−1, 1) and [0, ∞).
-import { el, slider } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { numberProp } from '../state.js';
-import { bindSettings, createChart } from './demo-kit.js';
+import { el, slider } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { numberProp } from '../state/schema.js';
+import { bindSettings, createChart } from './demo-parts.js';
 
 const BINS = 40;
 

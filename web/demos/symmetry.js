@@ -2,9 +2,9 @@
 // weight equal, the other with random weights. The chart follows each first-layer unit's first weight:
 // units that start equal get equal gradients and stay identical (one visible line), whatever the
 // activation — only random initialisation breaks the symmetry.
-import { el } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-kit.js';
+import { el } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-parts.js';
 
 const LAYERS = [2, 4, 1];
 const UNITS = LAYERS[1];

@@ -1,11 +1,11 @@
 // Demo: vanishing gradients by depth. The module builds a deep random network (width 32), pushes
 // random inputs through it, backpropagates a unit gradient from the top and reports its size at every
 // layer; the chart shows it on a log scale, with the 0.25ⁿ bound that sigmoid′ ≤ 1/4 implies.
-import { el, slider } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { tickLabel } from '../figures/chart-kit.js';
-import { integerProp } from '../state.js';
-import { bindSettings, createChart, menu, settingChoice } from './demo-kit.js';
+import { el, slider } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { tickLabel } from '../charts/line-chart.js';
+import { integerProp } from '../state/schema.js';
+import { bindSettings, createChart, menu, settingChoice } from './demo-parts.js';
 
 const WIDTH = 32;
 

@@ -1,7 +1,7 @@
 // The "Embed" buttons, one per embeddable part (each function's chart, the neuron, compare, summary and each
 // demo), placed after the part's heading. The build writes them into the page (web/prerender.js), so they take
 // their place before any script runs; web/embed/index.js gives them their dialog.
-import { el } from '../dom.js';
+import { el } from '../page/dom.js';
 
 // [heading, part, target] for every embeddable part of `document`.
 function embeddableParts(document, rows) {

@@ -1,6 +1,6 @@
 // What `hide=` names and `lock=1` touches inside an embedded part. Each name maps to the figures' own class
 // names and data attributes, so no figure needs to know about embedding.
-import { neuronInputs, neuronWeights } from '../page-state.js';
+import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
 
 // name → [selector of the control, selector of the wrapper to hide with it (label, slider row)].
 const controlSelectors = {

@@ -1,6 +1,6 @@
 // The "Embed" dialog: a ready <iframe> snippet for one view, the optional auto-height script line, a preview
 // link and copy buttons. A native modal <dialog>: focus moves in on open, Esc closes, focus returns after.
-import { el, uniqueId } from '../dom.js';
+import { el, uniqueId } from '../page/dom.js';
 
 // Text safe inside a double-quoted HTML attribute.
 const attributeText = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -2,8 +2,8 @@
 // embed use one vocabulary: `?embed=1&part=fn&fn=gelu&gelu.approximate=…&hide=range,table&lock=1`.
 // Every value is parsed by the same schema code: listed words, clamped numbers, nothing else.
 import { demos } from '../demos/index.js';
-import { neuronInputs, neuronWeights } from '../page-state.js';
-import { choiceProp, flagProp, integerProp, listProp } from '../state.js';
+import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
+import { choiceProp, flagProp, integerProp, listProp } from '../state/schema.js';
 
 // What an embed can show; `''` means "follow section=" (neuron, compare, summary), else a function's chart.
 export const partNames = ['fn', 'try', 'neuron', 'compare', 'summary', 'demo'];

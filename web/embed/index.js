@@ -3,8 +3,8 @@
 // says, and reports its height to the embedding page. Without it, every part gets an "Embed" button whose
 // dialog offers the <iframe> snippet for the current view.
 import { demos } from '../demos/index.js';
-import { el } from '../dom.js';
-import { applyStrings, t } from '../i18n.js';
+import { el } from '../page/dom.js';
+import { applyStrings, t } from '../page/i18n.js';
 import { applyControlRules } from './controls.js';
 import { createEmbedDialog } from './dialog.js';
 import { partStateNames, resolvePart } from './embed-state.js';

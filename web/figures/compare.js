@@ -1,12 +1,12 @@
 // The compare chart: overlay any set of catalogue functions (or their derivatives) over one x range.
-import { el } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { paramsOf } from '../page-state.js';
-import { chartScript, seriesName } from '../torch-code.js';
-import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from './chart-kit.js';
-import { exportMenu } from './export-menu.js';
-import { seriesCsv } from './export-view.js';
-import { rangeFields } from './range-fields.js';
+import { el } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { paramsOf } from '../state/page-state.js';
+import { chartScript, seriesName } from '../lesson/torch-code.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from '../charts/line-chart.js';
+import { exportMenu } from '../charts/export-menu.js';
+import { seriesCsv } from '../charts/export-view.js';
+import { rangeFields } from '../charts/range-fields.js';
 
 const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
 

@@ -1,13 +1,13 @@
 // One function's curve: f (and optionally f′) sampled by the module, parameter sliders from the catalogue with
 // a reset button, an x range, a crosshair reading x, f(x), f′(x) from the module, and a data table.
-import { el, setAttr, setText, slider } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { paramsOf } from '../page-state.js';
-import { chartScript, seriesName } from '../torch-code.js';
-import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from './chart-kit.js';
-import { exportMenu } from './export-menu.js';
-import { seriesCsv, titleOf } from './export-view.js';
-import { rangeFields } from './range-fields.js';
+import { el, setAttr, setText, slider } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { paramsOf } from '../state/page-state.js';
+import { chartScript, seriesName } from '../lesson/torch-code.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from '../charts/line-chart.js';
+import { exportMenu } from '../charts/export-menu.js';
+import { seriesCsv, titleOf } from '../charts/export-view.js';
+import { rangeFields } from '../charts/range-fields.js';
 
 // Mounts the curve figure of the function named by element.dataset.fn.
 export function mount(element, api) {

@@ -1,12 +1,13 @@
 // The neuron panel: inputs x1..x3, weights w1..w3, bias b and an activation; the module computes z = w·x + b
 // and f(z); a diagram carries the live numbers and the activation's curve marks z.
-import { el, setText, slider, svg } from '../dom.js';
-import { formatNumber } from '../format.js';
-import { neuronInputs, neuronLimit, neuronWeights, paramsOf } from '../page-state.js';
-import { neuronScript, seriesName } from '../torch-code.js';
-import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from './chart-kit.js';
-import { exportMenu } from './export-menu.js';
-import { seriesCsv, titleOf } from './export-view.js';
+import { el, setText, slider, svg } from '../page/dom.js';
+import { formatNumber } from '../page/format.js';
+import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
+import { neuronLimit, paramsOf } from '../state/page-state.js';
+import { neuronScript, seriesName } from '../lesson/torch-code.js';
+import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from '../charts/line-chart.js';
+import { exportMenu } from '../charts/export-menu.js';
+import { seriesCsv, titleOf } from '../charts/export-view.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
 

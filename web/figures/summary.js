@@ -1,8 +1,8 @@
 // The summary table: every catalogue function with its properties, sortable by any column. The build writes
 // the table into the page (web/prerender.js runs this same mount); in the browser, mount finds it and sorting
 // moves its rows.
-import { el } from '../dom.js';
-import { summaryColumns } from '../page-state.js';
+import { el } from '../page/dom.js';
+import { summaryColumns } from '../state/page-state.js';
 
 const smoothnessRank = { C0: 0, C1: 1, Cinf: 2 };
 

@@ -2,10 +2,10 @@
 // button, the equivalent PyTorch code (it prints what the box shows: torch's own random inputs, printed as
 // torch prints them), and — for functions used on binary outputs — a threshold that turns outputs into 0/1
 // class labels.
-import { parseDecimal } from '../decimal.js';
-import { el, setAttr, setText, slider, uniqueId } from '../dom.js';
-import { labelsOutputs, maxTryInputs, paramsOf } from '../page-state.js';
-import { tryItRun, tryItScript } from '../torch-code.js';
+import { parseDecimal } from '../state/decimal.js';
+import { el, setAttr, setText, slider, uniqueId } from '../page/dom.js';
+import { labelsOutputs, maxTryInputs, paramsOf } from '../state/page-state.js';
+import { tryItRun, tryItScript } from '../lesson/torch-code.js';
 
 // Reads the typed count of inputs: {value} (a whole number from 1 to maxTryInputs) or {error: i18n key}.
 export function readCount(text) {
