@@ -35,8 +35,17 @@ function buildModule() {
   run('cmake', ['--build', wasmBuild, '-j', '2'], emEnv);
 }
 
-// MathML for every catalogue formula, keyed by id: the page inserts it as built, no maths at run time.
-async function typesetFormulas(catalogue) {
+// The words inside formulas (\text{otherwise}, …) and the i18n key each language's page writes in their place.
+const formulaWords = { otherwise: 'formula.otherwise', '(learned)': 'formula.learned' };
+
+// `tex` with its \text{…} words in the language of `strings` (one language's table).
+function localTex(tex, strings) {
+  return tex.replace(/\\text\{([^{}]*)\}/g, (whole, word) => (formulaWords[word] ? `\\text{${strings[formulaWords[word]]}}` : whole));
+}
+
+// MathML for every catalogue formula, per language and keyed by id: the page inserts it as built, no maths at run
+// time.
+async function typesetFormulas(catalogue, strings) {
   const katex = require('katex');
   // The TeX source annotation is dropped: screen readers read the MathML, and it only adds bytes. So are what
   // only served it: the <semantics> around it, KaTeX's <span> and an xmlns the HTML parser does not need.
@@ -48,8 +57,12 @@ async function typesetFormulas(catalogue) {
   // between terms (MathML itself never breaks a line).
   const wrappable = (tex) => formulaTerms(tex).map((term) => mathml(`\\displaystyle ${term}`, false)).join('');
   const formulas = {};
-  for (const row of catalogue) {
-    formulas[row.id] = { f: wrappable(row.tex), df: wrappable(row.texDerivative), range: mathml(row.outputRange) };
+  for (const [lang, table] of Object.entries(strings)) {
+    const local = (tex) => localTex(tex, table);
+    formulas[lang] = {};
+    for (const row of catalogue) {
+      formulas[lang][row.id] = { f: wrappable(local(row.tex)), df: wrappable(local(row.texDerivative)), range: mathml(local(row.outputRange)) };
+    }
   }
   mkdirSync(generated, { recursive: true });
   writeFileSync(path.join(generated, 'formulas.json'), JSON.stringify(formulas));
@@ -79,10 +92,11 @@ function mergeStrings() {
   // are the template's data-i18n keys and the prose of each function's section and each group's introduction.
   const template = readFileSync(path.join(root, 'web', 'index.html'), 'utf8');
   const buildOnly = new Set([...template.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]));
-  const runtimeKeys = keys.filter((key) => !buildOnly.has(key) && !/^fn\.[^.]+\.(summary|detail|pitfall)$|^group\.[^.]+\.intro$/.test(key));
+  const runtimeKeys = keys.filter((key) => !buildOnly.has(key) && !/^fn\.[^.]+\.(summary|detail|pitfall)$|^group\.[^.]+\.intro$|^formula\./.test(key));
   const runtimeTexts = Object.fromEntries(Object.entries(strings).map(([lang, table]) => [lang, runtimeKeys.map((key) => table[key] ?? null)]));
   mkdirSync(runtimeStrings, { recursive: true });
   writeFileSync(path.join(runtimeStrings, 'i18n.json'), JSON.stringify({ keys: runtimeKeys, texts: runtimeTexts }));
+  return strings;
 }
 
 // The catalogue and the demos' options as the module gives them: the page reads its state from the URL with
@@ -134,9 +148,9 @@ mkdirSync(dist, { recursive: true });
 copyStatic();
 const createActivationLab = require(path.join(dist, 'activation-lab.js'));
 const lab = await createActivationLab();
-await typesetFormulas(lab.catalogue());
+const strings = mergeStrings();
+await typesetFormulas(lab.catalogue(), strings);
 writeCatalogue(lab);
-mergeStrings();
 await bundlePage();
 // SITE_URL, the published address (set by the Pages workflow), makes the canonical and alternate links absolute.
 writePages(dist, await prerenderPages({ root, generated, lab, siteUrl: process.env.SITE_URL ?? '' }));

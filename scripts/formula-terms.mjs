@@ -2,7 +2,7 @@
 // no automatic line breaking, so a formula typeset whole cannot wrap in a narrow card. It breaks before a `=`,
 // `\approx`, `+` or `-` and after `,\quad` that stand outside every group ({…}, (…), […], \left…\right,
 // \begin…\end), and never before a sign that starts the formula or follows another operator. What follows a
-// `,\quad` (a definition such as `u = …` or `λ ≈ 1.0507, α ≈ 1.6733`) stays one term.
+// `,\quad` (a definition such as `u = …` or `λ ≈ 1.0507, α ≈ 1.6733`) stays one term up to the next `,\quad`.
 
 const opening = new Set(['{', '(', '[']);
 const closing = new Set(['}', ')', ']']);
@@ -29,6 +29,8 @@ export function formulaTerms(tex) {
       else if (depth === 0 && name === 'approx') cut(i);
       else if (depth === 0 && name === 'quad' && lastSignificant === ',') {
         i += name.length;
+        // Each definition after a `,\quad` is a term of its own (a second one may follow).
+        definitions = false;
         cut(i + 1);
         definitions = true;
         lastSignificant = '';

@@ -40,7 +40,7 @@ export async function prerenderPages({ root, generated, lab, siteUrl }) {
   for (const lang of Object.keys(pagePaths)) {
     const { document } = parseHTML(template);
     globalThis.document = document;
-    renderLesson(document, { lang, rows, formulas, lab, siteUrl });
+    renderLesson(document, { lang, rows, formulas: formulas[lang], lab, siteUrl });
     pages[lang] = { path: pagePaths[lang], html: `<!doctype html>\n${document.documentElement.outerHTML}\n` };
   }
   delete globalThis.document;

@@ -11,6 +11,7 @@ import { arrangeEmbedView, setUpEmbedding } from './embed/index.js';
 import { swapInlineLesson } from './lesson/inline-lessons.js';
 import { showLinkedPart } from './page/linked-part.js';
 import { mountNearView } from './page/scheduler.js';
+import { setUpTeacherTools } from './page/teacher-tools.js';
 
 const urlDelayMs = 200;
 
@@ -21,9 +22,15 @@ function showFatal(message) {
   box.classList.add('fatal');
 }
 
+// Every figure and demo, by the name its box carries in `data-figure`.
+const registry = new Map();
+for (const figure of figures) registry.set(figure.id, figure);
+for (const demo of demos) registry.set(`demo:${demo.id}`, demo);
+
 const isOnScreen = (element) => element.getBoundingClientRect().top < window.innerHeight;
 
 swapInlineLesson();
+setUpTeacherTools(document);
 // The page's language is the one it was rendered in; `?lang=` for another was sent to that page by boot.js.
 const pageLanguage = documentLanguage();
 setLanguage(pageLanguage);
@@ -34,7 +41,7 @@ const arranged = arrangeEmbedView(initialState);
 
 // The other languages' pages, with the view's state: each language link keeps what the reader has set up.
 function linkLanguages(state) {
-  for (const link of document.querySelectorAll('a[data-lang]')) {
+  for (const link of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('a[data-lang]'))) {
     const lang = link.dataset.lang;
     const page = document.documentElement.getAttribute(`data-page-${lang}`);
     if (page === null || lang === pageLanguage) continue;
@@ -53,7 +60,6 @@ async function start() {
   const rowById = new Map(rows.map((row) => [row.id, row]));
   const groups = [...new Set(rows.map((row) => row.group))];
   let state = initialState;
-  const updates = new Set();
   let urlTimer = 0;
 
   const writeUrl = () => {
@@ -92,7 +98,7 @@ async function start() {
     wake();
   };
   document.addEventListener('input', (event) => {
-    if (event.target.type !== 'range') return;
+    if (/** @type {HTMLInputElement} */ (event.target).type !== 'range') return;
     if (!dragTimer) {
       for (const [element, view] of figureViews) {
         if (view.visible) continue;
@@ -103,7 +109,7 @@ async function start() {
       }
     }
     clearTimeout(dragTimer);
-    dragTimer = setTimeout(endDrag, 500);
+    dragTimer = window.setTimeout(endDrag, 500);
   }, true);
   document.addEventListener('change', endDrag, true);
   const viewObserver = new IntersectionObserver((entries) => {
@@ -117,8 +123,8 @@ async function start() {
       }
     }
   }, { rootMargin: '200px 0px' });
-  const refresh = () => {
-    for (const update of updates) update(state);
+  // Every mounted figure follows the state: those in view (or holding the focus) now, the rest when they scroll in.
+  const updateFigures = () => {
     const focused = document.activeElement;
     for (const [element, view] of figureViews) {
       // The figure holding the focused control always follows at once, even before the observer has seen it.
@@ -130,11 +136,11 @@ async function start() {
     const next = { ...state };
     for (const [name, value] of Object.entries(patch)) if (schema.has(name) && name !== 'lang') next[name] = value;
     state = next;
-    refresh();
+    updateFigures();
     // Once the changes pause: history.replaceState takes ~1 ms in Chromium, which during a drag would show as
     // late frames.
     clearTimeout(urlTimer);
-    urlTimer = setTimeout(writeUrl, urlDelayMs);
+    urlTimer = window.setTimeout(writeUrl, urlDelayMs);
   };
   const sectionOf = (element) => element.closest('section[id]')?.id ?? '';
   const api = { lab, rows, rowById, groups, t, hasString, state: () => state, setState, sectionOf };
@@ -144,7 +150,7 @@ async function start() {
   watchFormulaOverflow(document);
 
   const mountFigure = (element) => {
-    const mount = figures[element.dataset.figure];
+    const { mount } = registry.get(element.dataset.figure);
     // The text alternative for readers without JavaScript goes; the figure takes its place in the same box.
     for (const fallback of element.querySelectorAll(':scope > noscript')) fallback.remove();
     const update = mount(element, api);
@@ -156,16 +162,12 @@ async function start() {
     // The benchmark reads this mark: navigation → first chart on screen.
     if (element.querySelector('canvas') && !performance.getEntriesByName('alab-first-curve').length) performance.mark('alab-first-curve');
   };
-  for (const container of document.querySelectorAll('[data-demo]')) {
-    const demo = demos.find((d) => d.id === container.dataset.demo);
-    if (!demo) {
-      container.hidden = true;
-      continue;
-    }
-    container.dataset.figure = `demo:${demo.id}`;
-    figures[container.dataset.figure] = demo.mount;
+  // A demo's box says which demo it holds (`data-demo`); it is mounted like any figure, under `demo:<id>`.
+  for (const container of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-demo]'))) {
+    if (registry.has(`demo:${container.dataset.demo}`)) container.dataset.figure = `demo:${container.dataset.demo}`;
+    else container.hidden = true;
   }
-  refresh();
+  updateFigures();
   performance.mark('alab-page-built');
   const figuresToMount = () => embedding.figures([...document.querySelectorAll('[data-figure]:not([data-mounted])')]);
   document.getElementById('load-status').hidden = true;
@@ -181,5 +183,6 @@ async function start() {
 
 start().catch((err) => {
   console.error(err);
-  showFatal(`Activation Lab could not start: ${err.message}`);
+  // A browser without the module's features gets a message in the page's language; the lesson above still reads.
+  showFatal(err.name === 'UnsupportedBrowserError' ? t('page.tooOld') : `Activation Lab could not start: ${err.message}`);
 });

@@ -4,6 +4,7 @@
 // alternative; the page's scripts mount the figures into them.
 import { placeEmbedButtons } from './embed/buttons.js';
 import { formatNumber } from './page/format.js';
+import { customDefault } from './state/custom-state.js';
 import { tableXs } from './charts/line-chart.js';
 import { mount as mountSummary } from './figures/summary.js';
 import { tryItScript } from './lesson/torch-code.js';
@@ -11,7 +12,9 @@ import { buildFunctionSections } from './lesson/function-section.js';
 import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './page/i18n.js';
 import { el } from './page/dom.js';
 import { markerRows, markerTable } from './demos/number-formats.js';
-import { paramsOf, pageSchema } from './state/page-state.js';
+import { paramsOf } from './state/catalogue-views.js';
+import { pageSchema } from './state/page-state.js';
+import { buildQuestion, questionById } from './lesson/questions.js';
 
 // Where each language's page lives, relative to the site's root.
 export const pagePaths = { zh: 'index.html', en: 'en/index.html' };
@@ -37,6 +40,17 @@ function fallbackFor(element, { rows, lab, state }) {
       el('thead', {}, el('tr', {}, ['x', 'f(x)', 'f′(x)'].map((text) => el('th', { scope: 'col', text })))),
       el('tbody', {}, xs.map((x, i) => el('tr', {}, [el('th', { scope: 'row', text: formatNumber(x) }),
         el('td', { text: formatNumber(fs[i], 6) }), el('td', { text: formatNumber(dfs[i], 6) })]))),
+    ])];
+  }
+  if (kind === 'custom') {
+    // The formula the panel starts with, at five points, computed by the module's own parser.
+    const xs = tableXs(-5, 5, 5);
+    const { value, derivative } = lab.compile(customDefault).evaluateBoth(xs);
+    return [note, el('table', { class: 'data-table static-table' }, [
+      el('caption', { text: t('custom.tableCaption', { formula: customDefault }) }),
+      el('thead', {}, el('tr', {}, ['x', 'f(x)', 'f′(x)'].map((text) => el('th', { scope: 'col', text })))),
+      el('tbody', {}, xs.map((x, i) => el('tr', {}, [el('th', { scope: 'row', text: formatNumber(x) }),
+        el('td', { text: formatNumber(value[i], 6) }), el('td', { text: formatNumber(derivative[i], 6) })]))),
     ])];
   }
   if (kind === 'try-it' && row) {
@@ -76,6 +90,11 @@ export function renderLesson(document, { lang, rows, formulas, lab, siteUrl = ''
   for (const other of languages) html.setAttribute(`data-page-${other}`, toRoot + pagePaths[other]);
 
   buildFunctionSections(rows, formulas);
+  for (const box of document.querySelectorAll('[data-figure="question"]')) {
+    const question = questionById.get(box.dataset.q);
+    if (!question) throw new Error(`prerender: no question "${box.dataset.q}" (web/questions.js)`);
+    buildQuestion(box, question, { t, lab });
+  }
   placeEmbedButtons(document, rows);
   applyStrings(document);
   for (const meta of document.querySelectorAll('[data-i18n-content]')) meta.setAttribute('content', t(meta.getAttribute('data-i18n-content')));
@@ -99,7 +118,8 @@ export function renderLesson(document, { lang, rows, formulas, lab, siteUrl = ''
   mountSummary(summary, api)(state);
   applyStrings(summary);
 
-  for (const element of document.querySelectorAll('[data-figure]:not([data-figure="summary"]), [data-demo]')) {
+  // A question needs no text alternative: it reads as it is, its explanation shown.
+  for (const element of document.querySelectorAll('[data-figure]:not([data-figure="summary"]):not([data-figure="question"]), [data-demo]')) {
     const row = rows.find((r) => r.id === element.dataset.fn);
     if (element.dataset.figure === 'curve' && row) {
       // The box's reserved height follows what the figure will hold (web/style.css).

@@ -159,4 +159,38 @@ double tanhshrink_d(double x, const double*);
 double logsigmoid(double x, const double*);
 inline double logsigmoid_d(double x, const double*) { return sigmoid_of(-x); }
 
+// RReLU as PyTorch evaluates it (training=False): a LeakyReLU whose slope is the mean of U(lower, upper),
+// (lower + upper)/2 computed in float64 as PyTorch does. While training, PyTorch draws each negative input's
+// slope from U(lower, upper) instead: noise, so not a function of x, and not in the catalogue.
+inline double rrelu_slope(const double* p) { return (p[0] + p[1]) / 2; }
+inline double rrelu(double x, const double* p) { return x > 0 ? x : scaled_negative(x, rrelu_slope(p)); }
+inline double rrelu_d(double x, const double* p) { return x > 0 ? 1.0 : (std::isnan(x) ? x : rrelu_slope(p)); }
+
+// Soft thresholding: towards 0 by lambd, 0 on [−lambd, lambd] (where PyTorch's gradient is 0, ends included).
+inline double softshrink(double x, const double* p) {
+  if (std::isnan(x)) return x;
+  return x > p[0] ? x - p[0] : (x < -p[0] ? x + p[0] : 0.0);
+}
+inline double softshrink_d(double x, const double* p) {
+  if (std::isnan(x)) return x;
+  return (x >= -p[0] && x <= p[0]) ? 0.0 : 1.0;
+}
+
+// Hard thresholding: x where |x| > lambd, else 0; it jumps from 0 to ±lambd at ±lambd.
+inline double hardshrink(double x, const double* p) {
+  if (std::isnan(x)) return x;
+  return (x >= -p[0] && x <= p[0]) ? 0.0 : x;
+}
+inline double hardshrink_d(double x, const double* p) { return softshrink_d(x, p); }
+
+// x above the threshold, the constant value at or below it (PyTorch: x <= threshold ? value : x).
+inline double threshold(double x, const double* p) {
+  if (std::isnan(x)) return x;
+  return x <= p[0] ? p[1] : x;
+}
+inline double threshold_d(double x, const double* p) {
+  if (std::isnan(x)) return x;
+  return x <= p[0] ? 0.0 : 1.0;
+}
+
 }  // namespace alab::act

@@ -113,7 +113,7 @@ constexpr FnInfo kTable[] = {
           "\\quad \\lambda \\approx 1.0507,\\ \\alpha \\approx 1.6733",
    .tex_derivative = "f'(x) = \\lambda \\begin{cases} 1 & x > 0 \\\\ \\alpha\\, e^{x} & x \\le 0 \\end{cases}",
    .output_range = "(-\\lambda\\alpha, \\infty)",
-   .monotonic = true, .zero_centred = false, .smoothness = S::c0, .saturation = Sat::negative,
+   .monotonic = true, .zero_centred = true, .smoothness = S::c0, .saturation = Sat::negative,
    .identity_near_zero = false, .use = "self_normalising",
    .torch_module = "torch.nn.SELU", .torch_functional = "torch.nn.functional.selu",
    .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F64(selu)},
@@ -144,7 +144,8 @@ constexpr FnInfo kTable[] = {
    .params = {}, .lo = -5, .hi = 5,
    .tex = "f(x) = \\frac{x}{2}\\left(1 + \\tanh\\left(\\sqrt{2/\\pi}\\,(x + 0.044715\\,x^{3})\\right)\\right)",
    .tex_derivative = "f'(x) = \\tfrac{1}{2}(1 + \\tanh u) + \\tfrac{x}{2}\\,(1 - \\tanh^2 u)\\,u',"
-                     "\\quad u = \\sqrt{2/\\pi}\\,(x + 0.044715\\,x^{3})",
+                     "\\quad u = \\sqrt{2/\\pi}\\,(x + 0.044715\\,x^{3}),"
+                     "\\quad u' = \\sqrt{2/\\pi}\\,(1 + 0.134145\\,x^{2})",
    .output_range = "[\\approx -0.170, \\infty)",
    .monotonic = false, .zero_centred = false, .smoothness = S::c_inf, .saturation = Sat::negative,
    .identity_near_zero = false, .use = "transformers",
@@ -192,7 +193,7 @@ constexpr FnInfo kTable[] = {
    .tex = "f(x) = \\frac{x}{1 + |x|}", .tex_derivative = "f'(x) = \\frac{1}{(1 + |x|)^{2}}",
    .output_range = "(-1, 1)",
    .monotonic = true, .zero_centred = true, .smoothness = S::c1, .saturation = Sat::both,
-   .identity_near_zero = true, .use = "zero_centred_output",
+   .identity_near_zero = true, .use = "rare",
    .torch_module = "torch.nn.Softsign", .torch_functional = "torch.nn.functional.softsign",
    .other_defaults = {}, .kernels = ALAB_KERNELS_FAST_F32(softsign)},
 
@@ -247,7 +248,7 @@ constexpr FnInfo kTable[] = {
   {.fn = Fn::prelu, .id = "prelu", .name = "PReLU", .group = "relu", .article_order = 0,
    .params = {{{.name = "weight", .def = 0.25, .min = 0, .max = 1, .step = 0.01}}},
    .lo = -5, .hi = 5,
-   .tex = "f(x) = \\begin{cases} x & x > 0 \\\\ a \\cdot x & x \\le 0 \\end{cases}, \\quad a = \\text{weight (learned)}",
+   .tex = "f(x) = \\begin{cases} x & x > 0 \\\\ a \\cdot x & x \\le 0 \\end{cases}, \\quad a = \\text{weight}\\ \\text{(learned)}",
    .tex_derivative = "f'(x) = \\begin{cases} 1 & x > 0 \\\\ a & x \\le 0 \\end{cases}",
    .output_range = "({-\\infty}, \\infty)",
    .monotonic = true, .zero_centred = false, .smoothness = S::c0, .saturation = Sat::none,
@@ -274,6 +275,53 @@ constexpr FnInfo kTable[] = {
    .identity_near_zero = false, .use = "log_probabilities",
    .torch_module = "torch.nn.LogSigmoid", .torch_functional = "torch.nn.functional.logsigmoid",
    .other_defaults = {}, .kernels = ALAB_KERNELS(logsigmoid)},
+
+  {.fn = Fn::rrelu, .id = "rrelu", .name = "RReLU", .group = "relu", .article_order = 0,
+   .params = {{{.name = "lower", .def = 0.125, .min = 0, .max = 1, .step = 0.01},
+               {.name = "upper", .def = 1.0 / 3.0, .min = 0, .max = 1, .step = 0.01}}},
+   .ordered = {{{.lower = 0, .upper = 1}}},
+   .lo = -5, .hi = 5,
+   .tex = "f(x) = \\begin{cases} x & x > 0 \\\\ \\tfrac{\\text{lower} + \\text{upper}}{2}\\, x & x \\le 0 \\end{cases}",
+   .tex_derivative = "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\tfrac{\\text{lower} + \\text{upper}}{2} & x \\le 0 \\end{cases}",
+   .output_range = "({-\\infty}, \\infty)",
+   .monotonic = true, .zero_centred = false, .smoothness = S::c0, .saturation = Sat::none,
+   .identity_near_zero = false, .use = "random_slope",
+   .torch_module = "torch.nn.RReLU", .torch_functional = "torch.nn.functional.rrelu",
+   .other_defaults = {}, .kernels = ALAB_KERNELS(rrelu)},
+
+  {.fn = Fn::softshrink, .id = "softshrink", .name = "Softshrink", .group = "shrink", .article_order = 0,
+   .params = {{{.name = "lambd", .def = 0.5, .min = 0, .max = 3, .step = 0.05}}},
+   .lo = -3, .hi = 3,
+   .tex = "f(x) = \\begin{cases} x - \\lambda & x > \\lambda \\\\ x + \\lambda & x < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .tex_derivative = "f'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .output_range = "({-\\infty}, \\infty)",
+   .monotonic = true, .zero_centred = true, .smoothness = S::c0, .saturation = Sat::none,
+   .identity_near_zero = false, .use = "sparse_coding",
+   .torch_module = "torch.nn.Softshrink", .torch_functional = "torch.nn.functional.softshrink",
+   .other_defaults = {}, .kernels = ALAB_KERNELS(softshrink)},
+
+  {.fn = Fn::hardshrink, .id = "hardshrink", .name = "Hardshrink", .group = "shrink", .article_order = 0,
+   .params = {{{.name = "lambd", .def = 0.5, .min = 0, .max = 3, .step = 0.05}}},
+   .lo = -3, .hi = 3,
+   .tex = "f(x) = \\begin{cases} x & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .tex_derivative = "f'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .output_range = "({-\\infty}, -\\lambda) \\cup \\{0\\} \\cup (\\lambda, \\infty)",
+   .monotonic = true, .zero_centred = true, .smoothness = S::discontinuous, .saturation = Sat::none,
+   .identity_near_zero = false, .use = "sparse_coding",
+   .torch_module = "torch.nn.Hardshrink", .torch_functional = "torch.nn.functional.hardshrink",
+   .other_defaults = {}, .kernels = ALAB_KERNELS(hardshrink)},
+
+  {.fn = Fn::threshold, .id = "threshold", .name = "Threshold", .group = "shrink", .article_order = 0,
+   .params = {{{.name = "threshold", .def = 1.0, .min = -5, .max = 5, .step = 0.1},
+               {.name = "value", .def = 0.0, .min = -5, .max = 5, .step = 0.1}}},
+   .lo = -5, .hi = 5,
+   .tex = "f(x) = \\begin{cases} x & x > \\text{threshold} \\\\ \\text{value} & \\text{otherwise} \\end{cases}",
+   .tex_derivative = "f'(x) = \\begin{cases} 1 & x > \\text{threshold} \\\\ 0 & \\text{otherwise} \\end{cases}",
+   .output_range = "\\{\\text{value}\\} \\cup (\\text{threshold}, \\infty)",
+   .monotonic = true, .zero_centred = false, .smoothness = S::discontinuous, .saturation = Sat::negative,
+   .identity_near_zero = false, .use = "rare",
+   .torch_module = "torch.nn.Threshold", .torch_functional = "torch.nn.functional.threshold",
+   .other_defaults = {}, .kernels = ALAB_KERNELS(threshold)},
 };
 // clang-format on
 #undef ALAB_KERNELS
@@ -347,6 +395,7 @@ std::string check_params(Fn fn, const double* params) {
 
 const char* to_string(Smoothness s) {
   switch (s) {
+    case Smoothness::discontinuous: return "discontinuous";
     case Smoothness::c0: return "C0";
     case Smoothness::c1: return "C1";
     case Smoothness::c_inf: return "Cinf";

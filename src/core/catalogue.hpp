@@ -37,6 +37,10 @@ enum class Fn : std::uint8_t {
   prelu,
   tanhshrink,
   logsigmoid,
+  rrelu,
+  softshrink,
+  hardshrink,
+  threshold,
   count
 };
 inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::count);
@@ -71,7 +75,8 @@ struct OtherDefault {
   const char* differs = nullptr;  // e.g. "negative_slope=0.2"
 };
 
-enum class Smoothness : std::uint8_t { c0, c1, c_inf };
+// How smooth the curve is: with jumps (discontinuous), continuous with kinks (C⁰), slope continuous (C¹), or C∞.
+enum class Smoothness : std::uint8_t { discontinuous, c0, c1, c_inf };
 // Which side(s) the derivative goes to 0 on: where learning slows down.
 enum class Saturation : std::uint8_t { none, negative, positive, both };
 

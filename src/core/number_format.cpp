@@ -70,17 +70,6 @@ std::uint16_t to_bits(double x, NumberFormat format, int exponent_bits, int frac
 
 }  // namespace
 
-const char* to_string(NumberFormat f) {
-  switch (f) {
-    case NumberFormat::float64: return "float64";
-    case NumberFormat::float32: return "float32";
-    case NumberFormat::bfloat16: return "bfloat16";
-    case NumberFormat::float16: return "float16";
-    case NumberFormat::count: break;
-  }
-  return "";
-}
-
 FormatInfo format_info(NumberFormat f) {
   switch (f) {
     case NumberFormat::float32: return {24, -126, 127, 0x1.fffffep127};

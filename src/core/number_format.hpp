@@ -8,12 +8,19 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 namespace alab {
 
+// `count` last and the name table beside it, in enum order (the names the JS API uses).
 enum class NumberFormat : std::uint8_t { float64, float32, bfloat16, float16, count };
+inline constexpr const char* kNumberFormatNames[] = {"float64", "float32", "bfloat16", "float16"};
+static_assert(std::size(kNumberFormatNames) == static_cast<std::size_t>(NumberFormat::count));
 
-const char* to_string(NumberFormat f);
+// The format's name; "" for `count`.
+inline const char* to_string(NumberFormat f) {
+  return f < NumberFormat::count ? kNumberFormatNames[static_cast<std::size_t>(f)] : "";
+}
 
 struct FormatInfo {
   int significand_bits;  // precision p, the implicit bit included

@@ -58,17 +58,6 @@ void circle_point(Random& rng, bool inner, double& x, double& y) {
 
 }  // namespace
 
-const char* dataset_id(Dataset d) {
-  switch (d) {
-    case Dataset::xor_quadrants: return "xor";
-    case Dataset::circle: return "circle";
-    case Dataset::spirals: return "spirals";
-    case Dataset::gaussians: return "gaussians";
-    case Dataset::count: break;
-  }
-  return "";
-}
-
 std::optional<Dataset> find_dataset(std::string_view id) {
   for (int i = 0; i < static_cast<int>(Dataset::count); ++i) {
     if (id == dataset_id(static_cast<Dataset>(i))) return static_cast<Dataset>(i);

@@ -4,21 +4,6 @@
 
 namespace alab {
 
-const char* to_string(Init i) {
-  switch (i) {
-    case Init::torch_default: return "torch_default";
-    case Init::xavier: return "xavier";
-    case Init::he: return "he";
-    case Init::equal: return "equal";
-    case Init::zeros: return "zeros";
-    case Init::constant: return "constant";
-    case Init::xavier_normal: return "xavier_normal";
-    case Init::lecun: return "lecun";
-    case Init::count: break;
-  }
-  return "";
-}
-
 void init_layer(Init init, std::size_t in, std::size_t out, double value, Random& rng, double* w, double* b) {
   const double fan_in = static_cast<double>(in), fan_out = static_cast<double>(out);
   for (std::size_t k = 0; k < in * out; ++k) {

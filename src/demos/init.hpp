@@ -14,14 +14,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 #include "core/random.hpp"
 
 namespace alab {
 
+// Like the network's option enums: `count` last and the name table beside it, in enum order (the names the
+// JS API and links use). A value added without its name fails the build.
 enum class Init : std::uint8_t { torch_default, xavier, he, equal, zeros, constant, xavier_normal, lecun, count };
+inline constexpr const char* kInitNames[] = {"torch_default", "xavier",   "he",           "equal",
+                                             "zeros",         "constant", "xavier_normal", "lecun"};
+static_assert(std::size(kInitNames) == static_cast<std::size_t>(Init::count));
 
-const char* to_string(Init i);
+// The value's name; "" for `count`.
+inline const char* to_string(Init i) { return i < Init::count ? kInitNames[static_cast<std::size_t>(i)] : ""; }
 
 // Fills one layer: w (out × in, row-major) first, then b (out), drawing from `rng` in that order.
 // `value` is the constant init's weight (ignored by the others).

@@ -1,29 +1,32 @@
-// The module's surface, declarations only: the logic is in the core, the plain-JS API in api.js.
+// The module's surface, declarations only: the logic is in the core and the demos, the checks and the
+// address-based entry points in heap_api.*, network_heap_api.*, expression_heap_api.* and format_heap_api.*,
+// the plain-JS API in src/js/.
 #include <emscripten/bind.h>
 
 #include "core/catalogue.hpp"
-#include "wasm/heap_api.hpp"
+#include "expression_heap_api.hpp"
+#include "format_heap_api.hpp"
+#include "heap_api.hpp"
+#include "network_heap_api.hpp"
 
 EMSCRIPTEN_BINDINGS(activation_lab) {
   using namespace emscripten;
   function("rawCatalogueJson", &alab::catalogue_json);
-  function("rawCheck", &alab::heap::check);
-  function("rawNeuron", &alab::heap::neuron);
+  function("rawCheck", &alab::wasm::check);
+  function("rawNeuron", &alab::wasm::neuron);
 }
 
 // Softmax over a vector with a temperature.
 EMSCRIPTEN_BINDINGS(softmax) {
   using namespace emscripten;
-  function("rawSoftmaxCheck", &alab::heap::softmax_check);
-  function("rawSoftmax", &alab::heap::softmax);
+  function("rawSoftmaxCheck", &alab::wasm::softmax_check);
+  function("rawSoftmax", &alab::wasm::softmax);
 }
 
 // The demos: training network, toy datasets, gradients by depth, output histograms.
-#include "network_heap_api.hpp"
-
 EMSCRIPTEN_BINDINGS(network) {
   using namespace emscripten;
-  using namespace alab::heap;
+  using namespace alab::wasm;
   function("rawDemoOptionsJson", &demo_options_json);
   function("rawNetworkCheck", &network_check);
   function("rawNetworkCreate", &network_create);
@@ -49,16 +52,23 @@ EMSCRIPTEN_BINDINGS(network) {
 
 // torch.manual_seed(seed); torch.randn(n), as PyTorch's CPU generator computes it.
 EMSCRIPTEN_BINDINGS(torch_random) {
-  emscripten::function("rawTorchRandn", &alab::heap::torch_randn);
+  emscripten::function("rawTorchRandn", &alab::wasm::torch_randn);
+}
+
+// A formula typed by the user: compiled in the module, evaluated through alab_expr_evaluate (exports).
+EMSCRIPTEN_BINDINGS(expression) {
+  using namespace emscripten;
+  function("rawExprInfoJson", &alab::wasm::expr_info_json);
+  function("rawExprCompile", &alab::wasm::expr_compile);
+  function("rawExprRelease", &alab::wasm::expr_release);
+  function("rawExprCount", &alab::wasm::expr_count);
 }
 
 // Number formats: rounding to float32, bfloat16, float16, and where it changes an activation.
-#include "wasm/format_heap_api.hpp"
-
 EMSCRIPTEN_BINDINGS(number_formats) {
   using namespace emscripten;
-  function("rawFormatOptionsJson", &alab::heap::format_options_json);
-  function("rawRoundValues", &alab::heap::round_values);
-  function("rawMarkersCheck", &alab::heap::markers_check);
-  function("rawMarkers", &alab::heap::markers);
+  function("rawFormatOptionsJson", &alab::wasm::format_options_json);
+  function("rawRoundValues", &alab::wasm::round_values);
+  function("rawMarkersCheck", &alab::wasm::markers_check);
+  function("rawMarkers", &alab::wasm::markers);
 }

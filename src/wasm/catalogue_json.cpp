@@ -1,64 +1,36 @@
 // The catalogue as JSON, for the JS wrapper, the docs and the reference generator. Kept apart from the
 // table so the module can build it for size (it runs once per page) while the kernels build for speed.
-#include <cstdio>
 #include <string>
 
 #include "core/catalogue.hpp"
+#include "json.hpp"
 
 namespace alab {
-namespace {
 
-void append_json_string(std::string& out, const char* s) {
-  out += '"';
-  for (const char* c = s ? s : ""; *c; ++c) {
-    const unsigned char u = static_cast<unsigned char>(*c);
-    if (*c == '"' || *c == '\\') {
-      out += '\\';
-      out += *c;
-    } else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += *c;
-    }
-  }
-  out += '"';
-}
-
-void append_json_number(std::string& out, double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  out += buf;
-}
-
-void append_key(std::string& out, const char* key) {
-  append_json_string(out, key);
-  out += ':';
-}
-
-}  // namespace
+using json::append_key;
+using json::append_number;
+using json::append_string;
 
 std::string catalogue_json() {
   std::string out = "[";
   for (const FnInfo& row : catalogue()) {
     if (out.size() > 1) out += ',';
     out += '{';
-    append_key(out, "id"), append_json_string(out, row.id), out += ',';
-    append_key(out, "index"), append_json_number(out, static_cast<double>(row.fn)), out += ',';
-    append_key(out, "name"), append_json_string(out, row.name), out += ',';
-    append_key(out, "group"), append_json_string(out, row.group), out += ',';
-    append_key(out, "articleOrder"), append_json_number(out, row.article_order), out += ',';
+    append_key(out, "id"), append_string(out, row.id), out += ',';
+    append_key(out, "index"), append_number(out, static_cast<double>(row.fn)), out += ',';
+    append_key(out, "name"), append_string(out, row.name), out += ',';
+    append_key(out, "group"), append_string(out, row.group), out += ',';
+    append_key(out, "articleOrder"), append_number(out, row.article_order), out += ',';
     append_key(out, "params"), out += '[';
     for (std::size_t i = 0; i < row.param_count(); ++i) {
       const Param& p = row.params[i];
       if (i) out += ',';
       out += '{';
-      append_key(out, "name"), append_json_string(out, p.name), out += ',';
-      append_key(out, "default"), append_json_number(out, p.def), out += ',';
-      append_key(out, "min"), append_json_number(out, p.min), out += ',';
-      append_key(out, "max"), append_json_number(out, p.max), out += ',';
-      append_key(out, "step"), append_json_number(out, p.step);
+      append_key(out, "name"), append_string(out, p.name), out += ',';
+      append_key(out, "default"), append_number(out, p.def), out += ',';
+      append_key(out, "min"), append_number(out, p.min), out += ',';
+      append_key(out, "max"), append_number(out, p.max), out += ',';
+      append_key(out, "step"), append_number(out, p.step);
       out += '}';
     }
     out += "],";
@@ -68,23 +40,23 @@ std::string catalogue_json() {
       if (order.lower < 0) continue;
       if (!first_order) out += ',';
       first_order = false;
-      out += '[', append_json_string(out, row.params[order.lower].name), out += ',';
-      append_json_string(out, row.params[order.upper].name), out += ']';
+      out += '[', append_string(out, row.params[order.lower].name), out += ',';
+      append_string(out, row.params[order.upper].name), out += ']';
     }
     out += "],";
-    append_key(out, "range"), out += '[', append_json_number(out, row.lo), out += ',',
-        append_json_number(out, row.hi), out += "],";
-    append_key(out, "tex"), append_json_string(out, row.tex), out += ',';
-    append_key(out, "texDerivative"), append_json_string(out, row.tex_derivative), out += ',';
-    append_key(out, "outputRange"), append_json_string(out, row.output_range), out += ',';
+    append_key(out, "range"), out += '[', append_number(out, row.lo), out += ',',
+        append_number(out, row.hi), out += "],";
+    append_key(out, "tex"), append_string(out, row.tex), out += ',';
+    append_key(out, "texDerivative"), append_string(out, row.tex_derivative), out += ',';
+    append_key(out, "outputRange"), append_string(out, row.output_range), out += ',';
     append_key(out, "monotonic"), out += row.monotonic ? "true," : "false,";
     append_key(out, "zeroCentred"), out += row.zero_centred ? "true," : "false,";
-    append_key(out, "smoothness"), append_json_string(out, to_string(row.smoothness)), out += ',';
-    append_key(out, "saturation"), append_json_string(out, to_string(row.saturation)), out += ',';
+    append_key(out, "smoothness"), append_string(out, to_string(row.smoothness)), out += ',';
+    append_key(out, "saturation"), append_string(out, to_string(row.saturation)), out += ',';
     append_key(out, "identityNearZero"), out += row.identity_near_zero ? "true," : "false,";
-    append_key(out, "use"), append_json_string(out, row.use), out += ',';
-    append_key(out, "torchModule"), append_json_string(out, row.torch_module), out += ',';
-    append_key(out, "torchFunctional"), append_json_string(out, row.torch_functional), out += ',';
+    append_key(out, "use"), append_string(out, row.use), out += ',';
+    append_key(out, "torchModule"), append_string(out, row.torch_module), out += ',';
+    append_key(out, "torchFunctional"), append_string(out, row.torch_functional), out += ',';
     append_key(out, "otherDefaults"), out += '[';
     bool first = true;
     for (const OtherDefault& d : row.other_defaults) {
@@ -92,9 +64,9 @@ std::string catalogue_json() {
       if (!first) out += ',';
       first = false;
       out += '{';
-      append_key(out, "framework"), append_json_string(out, d.framework), out += ',';
-      append_key(out, "api"), append_json_string(out, d.api), out += ',';
-      append_key(out, "differs"), append_json_string(out, d.differs);
+      append_key(out, "framework"), append_string(out, d.framework), out += ',';
+      append_key(out, "api"), append_string(out, d.api), out += ',';
+      append_key(out, "differs"), append_string(out, d.differs);
       out += '}';
     }
     out += "]}";

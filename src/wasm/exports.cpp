@@ -5,28 +5,26 @@
 
 #include <cstdint>
 
-#include "core/catalogue.hpp"
 #include "heap_api.hpp"
 
 extern "C" {
 
-// 1 when the parameters at `params` are valid for catalogue row `fn`, else 0 (heap::check says why).
+// 1 when the parameters at `params` are valid for catalogue row `fn`, else 0 (wasm::check says why).
 int alab_params_ok(int fn, const double* params) {
-  return fn >= 0 && static_cast<std::size_t>(fn) < alab::kFnCount && params &&
-         alab::params_valid(static_cast<alab::Fn>(fn), params);
+  return alab::wasm::fn_and_params_valid(fn, reinterpret_cast<alab::wasm::Address>(params));
 }
 
 // out[i] = f(xs[i]) (or f'(xs[i]) when `derivative`), float64; 1 on success, 0 on bad arguments.
 int alab_apply_f64(int fn, int derivative, const double* xs, double* out, std::uint32_t n, const double* params) {
-  using alab::heap::Address;
-  return alab::heap::apply_f64(fn, derivative != 0, reinterpret_cast<Address>(xs), reinterpret_cast<Address>(out), n,
+  using alab::wasm::Address;
+  return alab::wasm::apply_f64(fn, derivative != 0, reinterpret_cast<Address>(xs), reinterpret_cast<Address>(out), n,
                                reinterpret_cast<Address>(params));
 }
 
 // The same over float32 arrays.
 int alab_apply_f32(int fn, int derivative, const float* xs, float* out, std::uint32_t n, const double* params) {
-  using alab::heap::Address;
-  return alab::heap::apply_f32(fn, derivative != 0, reinterpret_cast<Address>(xs), reinterpret_cast<Address>(out), n,
+  using alab::wasm::Address;
+  return alab::wasm::apply_f32(fn, derivative != 0, reinterpret_cast<Address>(xs), reinterpret_cast<Address>(out), n,
                                reinterpret_cast<Address>(params));
 }
 

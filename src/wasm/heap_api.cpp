@@ -3,36 +3,23 @@
 #include "core/catalogue.hpp"
 #include "core/neuron.hpp"
 
-namespace alab::heap {
-namespace {
-
-template <typename T>
-T* at(Address a) {
-  return reinterpret_cast<T*>(a);
-}
-
-bool valid(int fn_index, Address params) {
-  return fn_index >= 0 && static_cast<std::size_t>(fn_index) < kFnCount && params != 0 &&
-         params_valid(static_cast<Fn>(fn_index), at<const double>(params));
-}
-
-}  // namespace
+namespace alab::wasm {
 
 std::string check(int fn_index, Address params) {
-  if (fn_index < 0 || static_cast<std::size_t>(fn_index) >= kFnCount) return "unknown function index";
+  if (!fn_index_valid(fn_index)) return "unknown function index";
   if (params == 0) return "missing parameters";
   return check_params(static_cast<Fn>(fn_index), at<const double>(params));
 }
 
 bool apply_f64(int fn_index, bool derivative, Address xs, Address out, std::uint32_t n, Address params) {
-  if (!valid(fn_index, params) || (n && (!xs || !out))) return false;
+  if (!fn_and_params_valid(fn_index, params) || (n && (!xs || !out))) return false;
   const Kernels& k = info(static_cast<Fn>(fn_index)).kernels;
   (derivative ? k.derivative_f64 : k.value_f64)(at<const double>(xs), at<double>(out), n, at<const double>(params));
   return true;
 }
 
 bool apply_f32(int fn_index, bool derivative, Address xs, Address out, std::uint32_t n, Address params) {
-  if (!valid(fn_index, params) || (n && (!xs || !out))) return false;
+  if (!fn_and_params_valid(fn_index, params) || (n && (!xs || !out))) return false;
   const Kernels& k = info(static_cast<Fn>(fn_index)).kernels;
   (derivative ? k.derivative_f32 : k.value_f32)(at<const float>(xs), at<float>(out), n, at<const double>(params));
   return true;
@@ -40,7 +27,7 @@ bool apply_f32(int fn_index, bool derivative, Address xs, Address out, std::uint
 
 bool neuron(int fn_index, Address inputs, Address weights, std::uint32_t n, double bias, Address params,
             Address out) {
-  if (!valid(fn_index, params) || !out || (n && (!inputs || !weights))) return false;
+  if (!fn_and_params_valid(fn_index, params) || !out || (n && (!inputs || !weights))) return false;
   const NeuronResult r = alab::neuron({at<const double>(inputs), n}, {at<const double>(weights), n}, bias,
                                       static_cast<Fn>(fn_index), at<const double>(params));
   double* o = at<double>(out);
@@ -48,11 +35,11 @@ bool neuron(int fn_index, Address inputs, Address weights, std::uint32_t n, doub
   return true;
 }
 
-}  // namespace alab::heap
+}  // namespace alab::wasm
 
 #include "core/softmax.hpp"
 
-namespace alab::heap {
+namespace alab::wasm {
 
 std::string softmax_check(std::uint32_t n, double temperature) { return check_softmax(n, n, temperature); }
 
@@ -61,11 +48,11 @@ bool softmax(Address xs, Address out, std::uint32_t n, double temperature) {
   return alab::softmax({at<const double>(xs), n}, {at<double>(out), n}, temperature);
 }
 
-}  // namespace alab::heap
+}  // namespace alab::wasm
 
 #include "core/torch_random.hpp"
 
-namespace alab::heap {
+namespace alab::wasm {
 
 bool torch_randn(std::uint32_t seed_lo, std::uint32_t seed_hi, std::uint32_t n, Address out) {
   if (n > kMaxRandn || (n && !out)) return false;
@@ -73,4 +60,4 @@ bool torch_randn(std::uint32_t seed_lo, std::uint32_t seed_hi, std::uint32_t n, 
   return true;
 }
 
-}  // namespace alab::heap
+}  // namespace alab::wasm

@@ -1,14 +1,13 @@
-// Entry points for the WebAssembly binding layer. Arrays live in the module's linear memory and are
-// passed as addresses (embind cannot pass pointers to numbers), so a whole array crosses in one call.
-// Every function validates its function index and parameters and never throws.
+// Entry points for the WebAssembly binding layer: a whole array crosses in one call, by address
+// (boundary.hpp). Every function validates its function index and parameters and never throws.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
-namespace alab::heap {
+#include "boundary.hpp"
 
-using Address = std::uintptr_t;
+namespace alab::wasm {
 
 // Empty when `fn_index` names a catalogue row and the kMaxParams doubles at `params` are valid for it.
 std::string check(int fn_index, Address params);
@@ -22,22 +21,22 @@ bool apply_f32(int fn_index, bool derivative, Address xs, Address out, std::uint
 bool neuron(int fn_index, Address inputs, Address weights, std::uint32_t n, double bias, Address params,
             Address out);
 
-}  // namespace alab::heap
+}  // namespace alab::wasm
 
-namespace alab::heap {
+namespace alab::wasm {
 
 // Empty when softmax over n values at `temperature` is valid, else the reason.
 std::string softmax_check(std::uint32_t n, double temperature);
 // out[i] = softmax(xs/temperature)[i] for i < n (float64 arrays). Returns false (writing nothing) on bad input.
 bool softmax(Address xs, Address out, std::uint32_t n, double temperature);
 
-}  // namespace alab::heap
+}  // namespace alab::wasm
 
-namespace alab::heap {
+namespace alab::wasm {
 
 // out[0..n) = torch.manual_seed(seed); torch.randn(n) as float32, where seed = seed_hi·2^32 + seed_lo (the
 // unsigned value torch.manual_seed stores). Returns false (writing nothing) for n above kMaxRandn.
 constexpr std::uint32_t kMaxRandn = 10'000'000;
 bool torch_randn(std::uint32_t seed_lo, std::uint32_t seed_hi, std::uint32_t n, Address out);
 
-}  // namespace alab::heap
+}  // namespace alab::wasm

@@ -2,21 +2,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "demos/datasets.hpp"
 #include "demos/depth_gradients.hpp"
 #include "demos/network/network.hpp"
 #include "demos/output_range.hpp"
+#include "json.hpp"
 
-namespace alab::heap {
+namespace alab::wasm {
 namespace {
-
-template <typename T>
-T* at(Address a) {
-  return reinterpret_cast<T*>(a);
-}
 
 std::vector<std::unique_ptr<Network>>& networks() {
   static std::vector<std::unique_ptr<Network>> held;
@@ -35,13 +33,6 @@ std::uint64_t seed_of(double seed) {
   return (std::isfinite(seed) && seed >= 0 && seed < 0x1p64) ? static_cast<std::uint64_t>(seed) : 0;
 }
 
-bool valid_fn(int fn_index) { return fn_index >= 0 && static_cast<std::size_t>(fn_index) < kFnCount; }
-
-template <typename E>
-E enum_of(int value) {
-  return (value >= 0 && value < static_cast<int>(E::count)) ? static_cast<E>(value) : E::count;
-}
-
 void copy_params(Address params, double* out) {
   for (std::size_t i = 0; i < kMaxParams; ++i) out[i] = params ? at<const double>(params)[i] : 0.0;
 }
@@ -57,7 +48,7 @@ std::string spec_of(Address layers, std::uint32_t layer_count, Address fns, std:
   spec.activations.assign(fn_count, LayerActivation{});
   for (std::uint32_t l = 0; l < fn_count; ++l) {
     const int fn_index = at<const std::int32_t>(fns)[l];
-    if (!valid_fn(fn_index)) return "unknown activation";
+    if (!fn_index_valid(fn_index)) return "unknown activation";
     spec.activations[l].fn = static_cast<Fn>(fn_index);
     copy_params(params + l * kMaxParams * sizeof(double), spec.activations[l].params);
   }
@@ -70,35 +61,26 @@ std::string spec_of(Address layers, std::uint32_t layer_count, Address fns, std:
   return check_network(spec);
 }
 
-template <typename E>
-std::string names_json() {
-  std::string json = "[";
-  for (int i = 0; i < static_cast<int>(E::count); ++i) {
-    if (i) json += ",";
-    json += std::string("\"") + to_string(static_cast<E>(i)) + "\"";
-  }
-  return json + "]";
-}
-
 }  // namespace
 
 std::string demo_options_json() {
-  std::string datasets = "[";
-  for (int i = 0; i < static_cast<int>(Dataset::count); ++i) {
-    datasets += std::string(i ? ",\"" : "\"") + dataset_id(static_cast<Dataset>(i)) + "\"";
+  std::string out = "{";
+  json::append_key(out, "datasets"), json::append_names(out, kDatasetIds, std::size(kDatasetIds)), out += ',';
+  json::append_key(out, "outputs"), json::append_names(out, kOutputFnNames, std::size(kOutputFnNames)), out += ',';
+  json::append_key(out, "losses"), json::append_names(out, kLossNames, std::size(kLossNames)), out += ',';
+  json::append_key(out, "inits"), json::append_names(out, kInitNames, std::size(kInitNames)), out += ',';
+  json::append_key(out, "limits"), out += '{';
+  const std::pair<const char*, double> limits[] = {
+      {"maxHidden", kMaxHidden}, {"maxWidth", kMaxWidth}, {"maxLearningRate", kMaxLearningRate},
+      {"maxWeightDecay", kMaxWeightDecay}, {"maxInitValue", kMaxInitValue}, {"maxBatch", kMaxBatch},
+      {"minDatasetSize", kMinDatasetSize}, {"maxDatasetSize", kMaxDatasetSize}, {"maxNoise", kMaxDatasetNoise}, {"maxDepth", kMaxDepth}, {"maxDepthWidth", kMaxDepthWidth},
+      {"maxDepthSamples", kMaxDepthSamples}, {"maxHistogramSamples", kMaxHistogramSamples},
+      {"maxHistogramBins", kMaxHistogramBins}};
+  for (const auto& [name, value] : limits) {
+    if (out.back() != '{') out += ',';
+    json::append_key(out, name), json::append_number(out, value);
   }
-  datasets += "]";
-  return "{\"datasets\":" + datasets + ",\"outputs\":" + names_json<OutputFn>() + ",\"losses\":" +
-         names_json<Loss>() + ",\"inits\":" + names_json<Init>() + ",\"limits\":{\"maxHidden\":" +
-         std::to_string(kMaxHidden) + ",\"maxWidth\":" + std::to_string(kMaxWidth) +
-         ",\"maxLearningRate\":" + std::to_string(kMaxLearningRate) +
-         ",\"maxWeightDecay\":" + std::to_string(kMaxWeightDecay) + ",\"maxInitValue\":" +
-         std::to_string(kMaxInitValue) + ",\"maxBatch\":" + std::to_string(kMaxBatch) +
-         ",\"minDatasetSize\":" + std::to_string(kMinDatasetSize) + ",\"maxDatasetSize\":" +
-         std::to_string(kMaxDatasetSize) + ",\"maxNoise\":" + std::to_string(kMaxDatasetNoise) +
-         ",\"maxDepth\":" + std::to_string(kMaxDepth) + ",\"maxDepthWidth\":" + std::to_string(kMaxDepthWidth) +
-         ",\"maxDepthSamples\":" + std::to_string(kMaxDepthSamples) + ",\"maxHistogramSamples\":" +
-         std::to_string(kMaxHistogramSamples) + ",\"maxHistogramBins\":" + std::to_string(kMaxHistogramBins) + "}}";
+  return out + "}}";
 }
 
 std::string network_check(Address layers, std::uint32_t layer_count, Address fns, std::uint32_t fn_count,
@@ -222,7 +204,7 @@ bool dataset_make(int dataset, std::uint32_t n, double noise, double seed, Addre
 
 std::string depth_check(std::uint32_t depth, std::uint32_t width, int fn_index, Address params, int init,
                         std::uint32_t samples) {
-  if (!valid_fn(fn_index)) return "unknown activation";
+  if (!fn_index_valid(fn_index)) return "unknown activation";
   if (!params) return "missing parameters";
   DepthSpec spec{.depth = depth, .width = width, .activation = static_cast<Fn>(fn_index), .params = {},
                  .init = enum_of<Init>(init), .samples = samples, .seed = 0};
@@ -242,7 +224,7 @@ bool depth_gradients(std::uint32_t depth, std::uint32_t width, int fn_index, Add
 
 std::string histogram_check(int fn_index, Address params, std::uint32_t samples, double scale, std::uint32_t bins,
                             double lo, double hi) {
-  if (!valid_fn(fn_index)) return "unknown activation";
+  if (!fn_index_valid(fn_index)) return "unknown activation";
   if (!params) return "missing parameters";
   HistogramSpec spec{.activation = static_cast<Fn>(fn_index), .params = {}, .samples = samples, .scale = scale,
                      .seed = 0, .bins = bins, .lo = lo, .hi = hi};
@@ -260,4 +242,4 @@ bool histogram(int fn_index, Address params, std::uint32_t samples, double scale
   return true;
 }
 
-}  // namespace alab::heap
+}  // namespace alab::wasm

@@ -9,7 +9,7 @@
 
 #include "heap_api.hpp"
 
-namespace alab::heap {
+namespace alab::wasm {
 
 // {"datasets": [...], "outputs": [...], "losses": [...], "inits": [...], "limits": {...}} — the names
 // and bounds the JS wrapper validates against, so they are written once, here.
@@ -60,4 +60,4 @@ std::string histogram_check(int fn_index, Address params, std::uint32_t samples,
 bool histogram(int fn_index, Address params, std::uint32_t samples, double scale, double seed, std::uint32_t bins,
                double lo, double hi, Address out);
 
-}  // namespace alab::heap
+}  // namespace alab::wasm

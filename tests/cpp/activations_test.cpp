@@ -88,6 +88,10 @@ const std::map<std::string, std::vector<std::pair<double, double>>> kKinkConvent
     {"hardswish", {{-3.0, -0.5}, {3.0, 1.5}, {std::nextafter(-3.0, -4.0), 0.0}, {std::nextafter(3.0, 4.0), 1.0}}},
     {"prelu", {{0.0, 0.25}}},
     {"softplus", {{std::nextafter(20.0, 21.0), 1.0}, {1e6, 1.0}}},
+    {"rrelu", {{0.0, (0.125 + 1.0 / 3.0) / 2}, {-1.0, (0.125 + 1.0 / 3.0) / 2}}},
+    {"softshrink", {{0.5, 0.0}, {-0.5, 0.0}, {std::nextafter(0.5, 1.0), 1.0}, {std::nextafter(-0.5, -1.0), 1.0}}},
+    {"hardshrink", {{0.5, 0.0}, {-0.5, 0.0}, {std::nextafter(0.5, 1.0), 1.0}, {std::nextafter(-0.5, -1.0), 1.0}}},
+    {"threshold", {{1.0, 0.0}, {std::nextafter(1.0, 2.0), 1.0}}},
 };
 
 TEST_P(Kernels, KinksFollowPyTorchAutograd) {
@@ -95,7 +99,7 @@ TEST_P(Kernels, KinksFollowPyTorchAutograd) {
   double p[alab::kMaxParams];
   alab::default_params(row.fn, p);
   const auto it = kKinkConventions.find(row.id);
-  if (row.smoothness == alab::Smoothness::c0) {
+  if (row.smoothness == alab::Smoothness::c0 || row.smoothness == alab::Smoothness::discontinuous) {
     ASSERT_NE(it, kKinkConventions.end()) << row.id << " has kinks: add its autograd convention here";
   }
   if (it == kKinkConventions.end()) return;
@@ -156,23 +160,23 @@ TEST(Kernels, UnknownIdsAreNotFound) {
 }
 
 TEST(Kernels, HeapApiRefusesUnknownFunctionsAndBadParameters) {
-  using alab::heap::Address;
+  using alab::wasm::Address;
   const auto addr = [](const void* p) { return reinterpret_cast<Address>(p); };
   double xs[] = {1, 2}, out[] = {42, 42}, params[alab::kMaxParams] = {};
   float xs32[] = {1, 2}, out32[] = {42, 42};
   for (const int index : {-1, static_cast<int>(alab::kFnCount), 1000}) {
-    EXPECT_FALSE(alab::heap::apply_f64(index, false, addr(xs), addr(out), 2, addr(params)));
-    EXPECT_FALSE(alab::heap::apply_f32(index, true, addr(xs32), addr(out32), 2, addr(params)));
-    EXPECT_NE(alab::heap::check(index, addr(params)), "");
+    EXPECT_FALSE(alab::wasm::apply_f64(index, false, addr(xs), addr(out), 2, addr(params)));
+    EXPECT_FALSE(alab::wasm::apply_f32(index, true, addr(xs32), addr(out32), 2, addr(params)));
+    EXPECT_NE(alab::wasm::check(index, addr(params)), "");
   }
   const int leaky = static_cast<int>(alab::Fn::leaky_relu);
   double bad[alab::kMaxParams] = {5.0, 0};
-  EXPECT_FALSE(alab::heap::apply_f64(leaky, false, addr(xs), addr(out), 2, addr(bad)));
-  EXPECT_FALSE(alab::heap::apply_f64(leaky, false, addr(xs), addr(out), 2, 0));
-  EXPECT_FALSE(alab::heap::apply_f64(leaky, false, 0, addr(out), 2, addr(params)));
+  EXPECT_FALSE(alab::wasm::apply_f64(leaky, false, addr(xs), addr(out), 2, addr(bad)));
+  EXPECT_FALSE(alab::wasm::apply_f64(leaky, false, addr(xs), addr(out), 2, 0));
+  EXPECT_FALSE(alab::wasm::apply_f64(leaky, false, 0, addr(out), 2, addr(params)));
   EXPECT_EQ(out[0], 42);  // nothing written on refusal
   EXPECT_EQ(out32[0], 42);
-  EXPECT_TRUE(alab::heap::apply_f64(leaky, false, addr(xs), addr(out), 2, addr(params)));
+  EXPECT_TRUE(alab::wasm::apply_f64(leaky, false, addr(xs), addr(out), 2, addr(params)));
   EXPECT_EQ(out[1], 2);
 }
 

@@ -123,6 +123,10 @@ TEST(Catalogue, PyTorchDefaults) {
   EXPECT_EQ(def("hardtanh", 0), -1.0);
   EXPECT_EQ(def("hardtanh", 1), 1.0);
   EXPECT_EQ(def("prelu", 0), 0.25);
+  EXPECT_EQ(def("rrelu", 0), 1.0 / 8);  // torch.nn.RReLU(lower=1/8, upper=1/3)
+  EXPECT_EQ(def("rrelu", 1), 1.0 / 3);
+  EXPECT_EQ(def("softshrink", 0), 0.5);
+  EXPECT_EQ(def("hardshrink", 0), 0.5);
 }
 
 TEST(Catalogue, UnknownIdsAreNotFound) {
@@ -157,8 +161,9 @@ TEST(Catalogue, DeclaredParameterOrdersAreEnforced) {
       EXPECT_FALSE(alab::params_valid(row.fn, params)) << row.id;
     }
   }
-  EXPECT_EQ(declared, 1u) << "hardtanh's min_val < max_val is the catalogue's one order today";
+  EXPECT_EQ(declared, 2u) << "hardtanh's min_val < max_val and rrelu's lower < upper are the catalogue's orders today";
   EXPECT_NE(alab::catalogue_json().find(R"("orderedParams":[["min_val","max_val"]])"), std::string::npos);
+  EXPECT_NE(alab::catalogue_json().find(R"("orderedParams":[["lower","upper"]])"), std::string::npos);
 }
 
 TEST(Catalogue, JsonNamesEveryRowAndEscapesTex) {

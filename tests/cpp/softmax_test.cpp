@@ -111,15 +111,15 @@ TEST(Softmax, RejectsBadTemperaturesAndSizesWithoutWriting) {
 
 TEST(Softmax, HeapEntryPointValidatesAddresses) {
   std::vector<double> xs{0, 0}, out(2);
-  const auto addr = [](const void* p) { return reinterpret_cast<alab::heap::Address>(p); };
-  EXPECT_TRUE(alab::heap::softmax(addr(xs.data()), addr(out.data()), 2, 1));
+  const auto addr = [](const void* p) { return reinterpret_cast<alab::wasm::Address>(p); };
+  EXPECT_TRUE(alab::wasm::softmax(addr(xs.data()), addr(out.data()), 2, 1));
   EXPECT_DOUBLE_EQ(out[0], 0.5);
-  EXPECT_FALSE(alab::heap::softmax(0, addr(out.data()), 2, 1));
-  EXPECT_FALSE(alab::heap::softmax(addr(xs.data()), 0, 2, 1));
-  EXPECT_FALSE(alab::heap::softmax(addr(xs.data()), addr(out.data()), 2, -1));
-  EXPECT_TRUE(alab::heap::softmax(0, 0, 0, 1));
-  EXPECT_NE(alab::heap::softmax_check(2, 0), "");
-  EXPECT_EQ(alab::heap::softmax_check(2, 1), "");
+  EXPECT_FALSE(alab::wasm::softmax(0, addr(out.data()), 2, 1));
+  EXPECT_FALSE(alab::wasm::softmax(addr(xs.data()), 0, 2, 1));
+  EXPECT_FALSE(alab::wasm::softmax(addr(xs.data()), addr(out.data()), 2, -1));
+  EXPECT_TRUE(alab::wasm::softmax(0, 0, 0, 1));
+  EXPECT_NE(alab::wasm::softmax_check(2, 0), "");
+  EXPECT_EQ(alab::wasm::softmax_check(2, 1), "");
 }
 
 }  // namespace

@@ -115,6 +115,32 @@ test('symmetry: equal start keeps the hidden units identical, random start does 
   await context.close();
 });
 
+test('symmetry, mixed activations: equal-weight units with different activations drift apart', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}?symmetry.activation=mixed`);
+  const demo = await openDemo(page, 'symmetry');
+  assert.equal(await page.$eval(`${demo} [data-control="activation"]`, (s) => s.value), 'mixed');
+  assert.equal((await readout(page, `${demo} [data-readout="equal"]`)).distinct, '1', 'they start as twins');
+  for (let i = 0; i < 5; i++) await page.click(`${demo} [data-control="step"]`);
+  assert.equal((await readout(page, `${demo} [data-readout="equal"]`)).distinct, '4');
+  assert.equal((await readout(page, `${demo} [data-readout="torch_default"]`)).distinct, '4');
+  // Back to one shared activation, the equal start keeps its twins again.
+  await page.selectOption(`${demo} [data-control="activation"]`, 'relu');
+  for (let i = 0; i < 5; i++) await page.click(`${demo} [data-control="step"]`);
+  assert.equal((await readout(page, `${demo} [data-readout="equal"]`)).distinct, '1');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('output range: readouts show a few digits, and a value next to a bound as its distance from it', async () => {
+  const { page, context, problems } = await harness.open(harness.url);
+  const demo = await openDemo(page, 'output-range');
+  const text = await page.textContent(`${demo} [data-readout="tanh"]`);
+  assert.match(text, /1 − \d(\.\d)?e−\d/, text);
+  assert.ok(!/\d{6}/.test(text), `no long runs of digits: ${text}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('output range: sigmoid in (0, 1), tanh in (−1, 1), ReLU from 0 up', async () => {
   const { page, context, problems } = await harness.open(harness.url);
   const demo = await openDemo(page, 'output-range');

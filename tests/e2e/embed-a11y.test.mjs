@@ -13,7 +13,7 @@ after(async () => { await harness?.close(); });
 for (const lang of ['en', 'zh']) {
   for (const colorScheme of ['light', 'dark']) {
     test(`the open Embed dialog passes axe in ${lang} (${colorScheme})`, async () => {
-      const { page, context, problems } = await harness.open(`${harness.url}?lang=${lang}`, { colorScheme });
+      const { page, context, problems } = await harness.open(`${harness.url}?lang=${lang}&teacher=1`, { colorScheme });
       try {
         await page.locator('section#neuron .embed-button').click();
         await page.waitForSelector('dialog.embed-dialog[open]');

@@ -31,7 +31,8 @@ after(async () => {
 
 // Opens the full page, opens the Embed dialog of the LeakyReLU section and returns the two snippets.
 async function snippetsFromDialog(query = '?leaky_relu.negative_slope=0.3&lang=en') {
-  const { page, context, problems } = await harness.open(`${harness.url}${query}`);
+  // teacher=1 shows the Embed buttons (teacher tools); it is not part of the state, so no snippet carries it.
+  const { page, context, problems } = await harness.open(`${harness.url}${query}&teacher=1`);
   const button = page.locator('#fn-leaky_relu .embed-button');
   await button.click();
   const dialog = page.locator('dialog.embed-dialog');
@@ -193,7 +194,7 @@ test('without the parent script the frame keeps the snippet\'s fixed height and 
 
 // A demo set up on the page (circle data, tanh) is embedded as it is set.
 test('a demo\'s Embed snippet carries the demo\'s settings', async () => {
-  const { page, context, problems } = await harness.open(`${harness.url}?lang=en&vanishing.depth=30#why-nonlinearity`);
+  const { page, context, problems } = await harness.open(`${harness.url}?lang=en&vanishing.depth=30&teacher=1#why-nonlinearity`);
   const demo = '[data-demo="nonlinearity"]';
   await page.waitForSelector(`${demo}[data-mounted="true"]`);
   await page.selectOption(`${demo} [data-control="dataset"]`, 'circle');

@@ -15,7 +15,7 @@
 
 namespace {
 
-using alab::heap::Address;
+using alab::wasm::Address;
 
 Address address(const void* p) { return reinterpret_cast<Address>(p); }
 
@@ -51,10 +51,10 @@ void fuzz_apply(FuzzedDataProvider& in) {
     xs[i] = in.ConsumeFloatingPoint<double>();
     xs32[i] = static_cast<float>(xs[i]);
   }
-  const bool valid = alab::heap::check(fn_index, address(params)).empty();
-  const bool ok64 = alab::heap::apply_f64(fn_index, derivative, address(xs.data()), address(out.data()),
+  const bool valid = alab::wasm::check(fn_index, address(params)).empty();
+  const bool ok64 = alab::wasm::apply_f64(fn_index, derivative, address(xs.data()), address(out.data()),
                                           static_cast<std::uint32_t>(n), address(params));
-  const bool ok32 = alab::heap::apply_f32(fn_index, derivative, address(xs32.data()), address(out32.data()),
+  const bool ok32 = alab::wasm::apply_f32(fn_index, derivative, address(xs32.data()), address(out32.data()),
                                           static_cast<std::uint32_t>(n), address(params));
   require(ok64 == valid && ok32 == valid);
   if (!valid) return;
@@ -65,9 +65,9 @@ void fuzz_apply(FuzzedDataProvider& in) {
   double neuron_out[3];
   const double weight = in.ConsumeFloatingPoint<double>();
   std::vector<double> weights(n, weight);
-  require(alab::heap::neuron(fn_index, address(xs.data()), address(weights.data()), static_cast<std::uint32_t>(n),
+  require(alab::wasm::neuron(fn_index, address(xs.data()), address(weights.data()), static_cast<std::uint32_t>(n),
                              in.ConsumeFloatingPoint<double>(), address(params), address(neuron_out)));
-  require(!alab::heap::neuron(fn_index, address(xs.data()), address(weights.data()), 1, 0, address(params), 0));
+  require(!alab::wasm::neuron(fn_index, address(xs.data()), address(weights.data()), 1, 0, address(params), 0));
 }
 
 void fuzz_softmax(FuzzedDataProvider& in) {
@@ -80,7 +80,7 @@ void fuzz_softmax(FuzzedDataProvider& in) {
     finite &= std::isfinite(x);
   }
   const bool valid = alab::check_softmax(n, n, temperature).empty();
-  require(alab::heap::softmax(address(xs.data()), address(out.data()), static_cast<std::uint32_t>(n), temperature) == valid);
+  require(alab::wasm::softmax(address(xs.data()), address(out.data()), static_cast<std::uint32_t>(n), temperature) == valid);
   if (!valid || !finite || n == 0) return;
   double sum = 0;
   for (const double p : out) {

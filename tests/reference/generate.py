@@ -46,6 +46,10 @@ EXTRA_PARAMS = {
     'softplus': [(2.0, 20.0), (1.0, 5.0), (0.1, 1.0), (10.0, 50.0), (0.3, 7.0)],
     'hardtanh': [(-2.0, 0.5), (-5.0, 5.0), (0.1, 0.3)],
     'prelu': [(0.1,), (0.0,), (1.0,)],
+    'rrelu': [(0.0, 1.0), (0.1, 0.3), (0.3, 0.8)],
+    'softshrink': [(0.0,), (1.0,), (3.0,)],
+    'hardshrink': [(0.0,), (1.0,), (3.0,)],
+    'threshold': [(0.0, 0.0), (0.5, 5.0), (-2.0, 3.0), (2.5, -1.0)],
 }
 
 
@@ -168,9 +172,32 @@ def logsigmoid(x, p):
     return -mp.log1p(mp.exp(-x)), sig(-x)
 
 
+def rrelu(x, p):
+    # Evaluation mode (training=False): F.leaky_relu with slope (lower + upper)/2, which PyTorch computes from the
+    # two Python floats in float64 (a Python float sum, not the exact mean of the decimals).
+    slope = mpf((float(p[0]) + float(p[1])) / 2)
+    return (x, mpf(1)) if x > 0 else (slope * x, slope)
+
+
+def softshrink(x, p):
+    lambd = p[0]
+    if x > lambd: return x - lambd, mpf(1)
+    if x < -lambd: return x + lambd, mpf(1)
+    return mpf(0), mpf(0)
+
+
+def hardshrink(x, p):
+    return (mpf(0), mpf(0)) if -p[0] <= x <= p[0] else (x, mpf(1))
+
+
+def threshold(x, p):
+    return (p[1], mpf(0)) if x <= p[0] else (x, mpf(1))
+
+
 REFERENCE = {f.__name__: f for f in [
     identity, relu, sigmoid, tanh, leaky_relu, elu, selu, celu, gelu, gelu_tanh, silu, mish, softplus,
-    softsign, hardtanh, relu6, hardsigmoid, hardswish, prelu, tanhshrink, logsigmoid]}
+    softsign, hardtanh, relu6, hardsigmoid, hardswish, prelu, tanhshrink, logsigmoid, rrelu, softshrink, hardshrink,
+    threshold]}
 
 # Where the derivative crosses zero (relative error of f' is hardest there); a starting guess for
 # mpmath's root finder. Functions with parameters have no interior root of f' at any setting.
@@ -254,6 +281,10 @@ def kink_points(fn_id, params):
     p = params
     if fn_id in ('hardtanh', 'softplus'):
         kinks = [p[0], p[1]] if fn_id == 'hardtanh' else [p[1] / p[0]]
+    elif fn_id in ('softshrink', 'hardshrink'):
+        kinks = [-p[0], p[0]]
+    elif fn_id == 'threshold':
+        kinks = [p[0]]
     else:
         kinks = {'relu6': [0.0, 6.0], 'hardsigmoid': [-3.0, 3.0], 'hardswish': [-3.0, 3.0, 0.0]}.get(fn_id, [0.0])
     root = DERIVATIVE_ROOT_GUESS.get(fn_id)

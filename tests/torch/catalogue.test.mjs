@@ -105,6 +105,8 @@ for (const row of rows) {
           // PyTorch's backward picks a branch by comparisons, all false for NaN: its f'(NaN) is an accident of
           // the formula, not a convention; ours stays NaN (NaN in, NaN out). Values at NaN must agree.
           if (Number.isNaN(x) && what === 'df' && Number.isNaN(a)) return note(`${kind} at NaN (ours NaN)`, x);
+          // The same accident in a value: softshrink's `x > λ ? … : x < −λ ? … : 0` gives 0 for NaN in PyTorch.
+          if (Number.isNaN(x) && what === 'f' && Number.isNaN(a) && Number.isFinite(b)) return note(`${kind} at NaN: its comparisons fall to a constant branch (ours NaN)`, x);
           // PyTorch's vectorised loop and its scalar loop (the first and last elements of a tensor) differ at
           // some kinks; ours must then be one of PyTorch's two answers.
           if (ulps(a, torchAlone[what][i]) <= 4) return note(`${kind}: its scalar loop's answer, not its vectorised loop's`, x);

@@ -47,7 +47,12 @@ function ulpError(got, want, mantissaBits, minNormal) {
 
 class Checker {
   constructor(what, single) {
-    Object.assign(this, { what, single, maxUlp: 0, maxRel: 0, failures: [] });
+    this.what = what;
+    this.single = single;
+    this.maxUlp = 0;
+    this.maxRel = 0;
+    /** @type {string[]} */
+    this.failures = [];
   }
   check(x, got, want, params) {
     const ulps = this.single ? ulpError(got, want, 24, FLT_MIN) : ulpError(got, want, 53, DBL_MIN);

@@ -36,6 +36,7 @@ test('catalogue() lists plain objects with ids, parameters, ranges and TeX', () 
 test('catalogue() returns a fresh copy each time', () => {
   const first = lab.catalogue();
   first[0].id = 'changed';
+  // @ts-expect-error: a partial row, only to show that the next copy is untouched
   first[1].params.push({ name: 'bogus' });
   const second = lab.catalogue();
   assert.notEqual(second[0].id, 'changed');
@@ -92,6 +93,7 @@ test('derivatives follow PyTorch autograd at the kinks', () => {
 test('an unknown id throws an Error that names it and lists the known ones', () => {
   assert.throws(() => lab.evaluate('swish', [1]), (err) => err instanceof Error && /"swish"/.test(err.message) && /relu/.test(err.message));
   assert.throws(() => lab.derivative(undefined, [1]), Error);
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.evaluate({ toString: () => 'relu' }, [1]), Error);
 });
 
@@ -99,13 +101,16 @@ test('bad parameters throw Errors that say what is wrong', () => {
   assert.throws(() => lab.evaluate('leaky_relu', [1], { negative_slope: 5 }), (err) => err instanceof RangeError && /negative_slope/.test(err.message) && /\[0, 1\]/.test(err.message));
   assert.throws(() => lab.evaluate('leaky_relu', [1], { negative_slope: -0.5 }), RangeError);
   assert.throws(() => lab.evaluate('leaky_relu', [1], { negative_slope: NaN }), RangeError);
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.evaluate('leaky_relu', [1], { negative_slope: '0.1' }), RangeError);
-  assert.throws(() => lab.evaluate('leaky_relu', [1], { slope: 0.1 }), (err) => /no parameter "slope"/.test(err.message));
+  assert.throws(() => lab.evaluate('leaky_relu', [1], { slope: 0.1 }), (/** @type {Error} */ err) => /no parameter "slope"/.test(err.message));
   assert.throws(() => lab.evaluate('relu', [1], { alpha: 1 }), /takes none/);
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.evaluate('relu', [1], 0.5), TypeError);
 });
 
 test('bad inputs throw a TypeError', () => {
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.evaluate('relu', 'abc'), TypeError);
   assert.throws(() => lab.evaluate('relu', { length: 2 }), TypeError);
 });
@@ -131,12 +136,13 @@ test('neuron() passes parameters and validates its arguments', () => {
   assert.equal(r.output, -0.2);
   assert.equal(r.derivative, 0.1);
   assert.throws(() => lab.neuron({ inputs: [1, 2], weights: [1], activation: 'relu' }), /2 inputs but 1 weights/);
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.neuron({ inputs: [1], weights: [1], bias: 'x', activation: 'relu' }), /bias/);
   assert.throws(() => lab.neuron({ inputs: [1], weights: [1], activation: 'nope' }), /"nope"/);
   assert.throws(() => lab.neuron(null), TypeError);
 });
 
-for (const type of ['float64', 'float32']) {
+for (const type of /** @type {const} */ (['float64', 'float32'])) {
   test(`a ${type} heap buffer is filled, applied and read in place`, () => {
     const buf = lab.createBuffer(5, { type });
     try {
@@ -208,5 +214,6 @@ test('buffer views stay valid when the heap grows', () => {
   big.delete();
   small.delete();
   assert.throws(() => lab.createBuffer(-1), RangeError);
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.createBuffer(3, { type: 'int8' }), TypeError);
 });

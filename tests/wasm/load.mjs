@@ -8,6 +8,7 @@ export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 let instance;
 // One module instance per test file (each file runs in its own process).
+/** @returns {Promise<import('../../src/js/activation-lab').ActivationLab>} */
 export function loadLab() {
   instance ??= require(path.join(distDir, 'activation-lab.js'))();
   return instance;

@@ -118,13 +118,16 @@ test('bad arguments throw clear errors', () => {
     [() => lab.dataset('xor', { n: 1 }), /n must be an integer/],
     [() => lab.dataset('xor', { noise: -1 }), /noise/],
     [() => lab.dataset('xor', { seed: 1.5 }), /seed/],
+    // @ts-expect-error: a wrong option on purpose; the API must refuse it at run time too
     [() => lab.dataset('xor', { size: 5 }), /unknown option "size"/],
     [() => new lab.Network({ layers: [2, 9, 1] }), /1 to 8 units/],
     [() => new lab.Network({ layers: [3, 8, 1] }), /start with 2/],
     [() => new lab.Network({ layers: [2, 8, 8, 8, 8, 8, 8, 8, 1] }), /0 to 6 hidden layers/],
     [() => new lab.Network({ layers: [2, ...Array(99).fill(4), 1] }), /0 to 6 hidden layers .* got 101/],
+    // @ts-expect-error: a wrong option on purpose; the API must refuse it at run time too
     [() => new lab.Network({ layers: 'big' }), /layers must be an array/],
     [() => new lab.Network({ activation: 'swish' }), /Unknown activation "swish"/],
+    // @ts-expect-error: a wrong option on purpose; the API must refuse it at run time too
     [() => new lab.Network({ activation: 'leaky_relu', params: { negative_slope: 'x' } }), /negative_slope/],
     [() => new lab.Network({ output: 'relu' }), /output must be one of sigmoid, tanh/],
     [() => new lab.Network({ loss: 'hinge' }), /loss must be one of/],
@@ -145,7 +148,7 @@ test('bad arguments throw clear errors', () => {
     [() => lab.outputHistogram({ range: [1, 1] }), /range/],
     [() => lab.outputHistogram({ bins: 0 }), /bins/],
   ];
-  for (const [call, message] of cases) assert.throws(call, message);
+  for (const [call, message] of /** @type {[() => unknown, RegExp][]} */ (cases)) assert.throws(call, message);
   net.delete();
   assert.throws(() => net.train(data), /deleted/);
   assert.doesNotThrow(() => net.delete());

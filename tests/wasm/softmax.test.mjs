@@ -12,6 +12,7 @@ const vectors = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
 const number = (t) => (t === 'inf' ? Infinity : t === '-inf' ? -Infinity : Number(t));
 
 function loadCases() {
+  /** @type {{temperature: number, xs?: number[], expected?: number[]}[]} */
   const cases = [];
   for (const line of readFileSync(vectors, 'utf8').split('\n')) {
     const [kind, ...fields] = line.split(' ');
@@ -53,9 +54,13 @@ test('softmax defaults to temperature 1 and accepts arrays and typed arrays', ()
 
 test('softmax throws clear errors for bad temperatures, options and inputs', () => {
   for (const temperature of [0, -1, NaN, Infinity, '1']) {
+    // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
     assert.throws(() => lab.softmax([1, 2], { temperature }), /temperature must be a finite number > 0/);
   }
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.softmax([1, 2], { temprature: 1 }), /no option "temprature"/);
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.softmax([1, 2], 3), TypeError);
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.softmax('1,2'), TypeError);
 });

@@ -12,8 +12,10 @@ import { loadLab } from '../wasm/load.mjs';
 // The chart code reads Chart.js from the window when imported; these tests import the parsers beside it only.
 globalThis.window ??= globalThis;
 const { readRange } = await import('../../web/charts/range-fields.js');
-const { readCount } = await import('../../web/figures/try-it.js');
-const { maxTryInputs, minRangeSpan, pageSchema, paramsOf, rangeLimit } = await import('../../web/state/page-state.js');
+const { readCount, maxTryInputs } = await import('../../web/figures/try-it.js');
+const { pageSchema } = await import('../../web/state/page-state.js');
+const { paramsOf } = await import('../../web/state/catalogue-views.js');
+const { minRangeSpan, rangeLimit } = await import('../../web/state/ranges.js');
 
 const lab = await loadLab();
 const rows = lab.catalogue();

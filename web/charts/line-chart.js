@@ -4,7 +4,7 @@
 import { formatNumber } from '../page/format.js';
 
 const { Chart } = window;
-export const maxSamples = 2048;
+const maxSamples = 2048;
 
 // Colours defined in style.css, read once and again when the colour scheme changes: reading them forces a
 // style recalculation, which cost ~1 ms for each of the ~40 charts and maps while the page mounted them.
@@ -285,6 +285,9 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
 export function createSampler(lab) {
   let buffer = null;
   let grid = { n: 0, lo: 0, hi: 0 };
+  // The parameters are checked once per change of function or parameters (buffer.prepare), not on every sample:
+  // a chart that draws f and f′ of one function, or redraws it for a new range, reuses the checked call.
+  const prepared = preparedCalls(() => buffer);
   return {
     // Prepares n evenly spaced x values in [lo, hi] in the buffer's input.
     grid(n, lo, hi) {
@@ -292,7 +295,8 @@ export function createSampler(lab) {
       if (!buffer || buffer.length !== n) {
         buffer?.delete();
         buffer = lab.createBuffer(n, { type: 'float64' });
-        grid = { n: 0 };
+        prepared.forget();
+        grid = { n: 0, lo: 0, hi: 0 };
       }
       if (grid.n !== n || grid.lo !== lo || grid.hi !== hi) {
         const input = buffer.input;
@@ -305,7 +309,7 @@ export function createSampler(lab) {
     },
     // Fills `points` ({x, y} objects, reused) with f or f′ over the grid; throws the module's error on bad params.
     sample(id, params, derivative, points) {
-      const output = buffer.apply(id, params, { derivative });
+      const output = prepared(id, params, derivative)();
       const input = buffer.input;
       const n = grid.n;
       if (points.length > n) points.length = n;
@@ -340,13 +344,50 @@ export function tableXs(lo, hi, count = 11) {
   return Array.from({ length: count }, (_, i) => Number((lo + ((hi - lo) * i) / (count - 1)).toPrecision(12)));
 }
 
-// Reads f(x) and f′(x) at one x from the module (crosshair readouts), through one small reused buffer.
+// The calls buffer.prepare() returns for the last function and parameters, f and f′: `prepared(id, params,
+// derivative)` prepares again only when id or a parameter's value changed. A buffer holds one parameter set, so
+// a new set replaces both calls. `forget()` drops them (a new buffer).
+function preparedCalls(currentBuffer) {
+  let key = '';
+  let calls = [null, null];
+  const prepared = (id, params, derivative) => {
+    const next = `${id}:${params ? Object.entries(params).join(';') : ''}`;
+    if (next !== key) {
+      calls = [null, null];
+      key = next;
+    }
+    const slot = derivative ? 1 : 0;
+    if (!calls[slot]) {
+      try {
+        calls[slot] = currentBuffer().prepare(id, params, { derivative });
+      } catch (err) {
+        key = '';
+        throw err;
+      }
+    }
+    return calls[slot];
+  };
+  prepared.forget = () => {
+    key = '';
+    calls = [null, null];
+  };
+  return prepared;
+}
+
+// Reads f(x) and f′(x) at one x from the module (crosshair readouts), through one small reused buffer per function,
+// so moving the crosshair over a chart of several functions checks no parameter again.
 export function createProbe(lab) {
-  const buffer = lab.createBuffer(1, { type: 'float64' });
+  const probes = new Map();
   return (id, params, x) => {
-    buffer.input[0] = x;
-    const f = buffer.apply(id, params)[0];
-    const df = buffer.apply(id, params, { derivative: true })[0];
+    let probe = probes.get(id);
+    if (!probe) {
+      const buffer = lab.createBuffer(1, { type: 'float64' });
+      probe = { buffer, prepared: preparedCalls(() => buffer) };
+      probes.set(id, probe);
+    }
+    probe.buffer.input[0] = x;
+    const f = probe.prepared(id, params, false)()[0];
+    const df = probe.prepared(id, params, true)()[0];
     return { f, df };
   };
 }

@@ -3,7 +3,7 @@
 import { parseDecimal } from '../state/decimal.js';
 import { el, uniqueId } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { fitRange, minRangeSpan, rangeLimit } from '../state/page-state.js';
+import { fitRange, minRangeSpan, rangeLimit } from '../state/ranges.js';
 
 // Reads one typed end of a range: {value} or {error: i18n key}.
 function readEnd(text) {

@@ -9,6 +9,8 @@ import { choiceProp } from '../state/schema.js';
 // The activations a demo's menu offers against its linear baseline: every catalogue id but identity.
 export const nonlinearIds = (rows) => rows.filter((r) => r.id !== 'identity').map((r) => r.id);
 
+export { nameOf } from '../page/names.js';
+
 // A demo setting chosen from `values`, defaulting to `preferred` when the catalogue has it, else the first.
 export const settingChoice = (name, preferred, values) => choiceProp(name, values.includes(preferred) ? preferred : values[0], values);
 

@@ -1,18 +1,13 @@
-// Live demos for the "why it matters" section: each entry is {id, mount(element, api) → update(state),
-// settings(rows, demoOptions) → its state properties (named "<id>.<setting>", so links and embeds carry
-// them)}, mounted by main.js into <div data-demo="<id>">. All their computation runs in the WebAssembly module.
-import * as lab from './lab.js';
-import * as nonlinearity from './nonlinearity.js';
-import * as numberFormats from './number-formats.js';
-import * as outputRange from './output-range.js';
-import * as symmetry from './symmetry.js';
-import * as vanishing from './vanishing.js';
+// Live demos (the "why it matters" section's four, the lab's two and the output layer's softmax), each {id,
+// mount(element, api) → update(state), settings(rows, demoOptions) → its state properties (named
+// "<id>.<setting>", so links and embeds carry them), repair?(state, rows, reset)}, mounted by main.js into <div data-demo="<id>">. All their
+// computation runs in the WebAssembly module.
+import lab from './lab.js';
+import nonlinearity from './nonlinearity.js';
+import numberFormats from './number-formats.js';
+import outputRange from './output-range.js';
+import softmax from './softmax.js';
+import symmetry from './symmetry.js';
+import vanishing from './vanishing.js';
 
-export const demos = [
-  { id: 'nonlinearity', mount: nonlinearity.mount, settings: nonlinearity.settings },
-  { id: 'vanishing', mount: vanishing.mount, settings: vanishing.settings },
-  { id: 'symmetry', mount: symmetry.mount, settings: symmetry.settings },
-  { id: 'output-range', mount: outputRange.mount, settings: outputRange.settings },
-  { id: 'lab', mount: lab.mount, settings: lab.settings },
-  { id: 'number-formats', mount: numberFormats.mount, settings: numberFormats.settings },
-];
+export const demos = [nonlinearity, vanishing, symmetry, outputRange, lab, numberFormats, softmax];

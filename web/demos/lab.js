@@ -464,3 +464,5 @@ export function mount(element, api) {
     draw();
   };
 }
+
+export default { id: 'lab', mount, settings };

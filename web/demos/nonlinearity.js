@@ -3,7 +3,7 @@
 // the decision boundaries, the loss curves and the accuracy. All computation is in the module.
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-parts.js';
+import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying, nameOf } from './demo-parts.js';
 
 const LAYERS = [2, 8, 8, 1];
 const RANGE = [-1.5, 1.5];
@@ -33,7 +33,7 @@ export function mount(element, api) {
   });
   const activationMenu = menu({
     labelKey: 'demo.activation', value: api.state()['nonlinearity.activation'],
-    options: nonlinearIds(api.rows).map((id) => ({ value: id, text: api.rowById.get(id).name })),
+    options: nonlinearIds(api.rows).map((id) => ({ value: id, text: nameOf(api, api.rowById.get(id)) })),
   });
   datasetMenu.select.dataset.control = 'dataset';
   activationMenu.select.dataset.control = 'activation';
@@ -131,7 +131,7 @@ export function mount(element, api) {
   }
 
   function relabel() {
-    const name = api.rowById.get(activationMenu.select.value).name;
+    const name = nameOf(api, api.rowById.get(activationMenu.select.value));
     panels[0].heading.textContent = t('demo.nonlinearity.linearTitle');
     panels[1].heading.textContent = t('demo.nonlinearity.chosenTitle', { name });
     chart.data.datasets[0].label = t('demo.nonlinearity.linearTitle');
@@ -161,3 +161,5 @@ export function mount(element, api) {
     relabel();
   };
 }
+
+export default { id: 'nonlinearity', mount, settings };

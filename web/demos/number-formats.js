@@ -6,10 +6,11 @@ import { el, setText } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { parseDecimal } from '../state/decimal.js';
 import { createChart, menu } from './demo-parts.js';
+import { rangeLimit, repairRange } from '../state/ranges.js';
 import { choiceProp, numberProp } from '../state/schema.js';
 
 const SAMPLES = 600;
-const RANGE_LIMIT = 1000;
+const RANGE_LIMIT = rangeLimit;
 const FORMATS = ['float64', 'float32', 'bfloat16', 'float16'];
 const MARKERS = ['saturatesBelow', 'saturatesAbove', 'derivativeZeroBelow', 'derivativeZeroAbove', 'expOverflow'];
 
@@ -21,6 +22,11 @@ export function settings(rows) {
     numberProp('formats.hi', 20, -RANGE_LIMIT, RANGE_LIMIT),
     choiceProp('formats.view', 'value', ['value', 'error']),
   ];
+}
+
+// A linked range out of order goes back to the defaults; one narrower than the charts draw is widened.
+export function repair(state, rows, reset) {
+  repairRange(state, 'formats', reset);
 }
 
 // The markers of every format as rows of text (also the page's text alternative, written at build time).
@@ -161,3 +167,5 @@ export function mount(element, api) {
     draw();
   };
 }
+
+export default { id: 'number-formats', mount, settings, repair };

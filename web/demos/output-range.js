@@ -8,8 +8,19 @@ import { bindSettings, createChart } from './demo-parts.js';
 
 const BINS = 40;
 
-// Enough digits to show that sigmoid and tanh never reach their bounds (0.9999999…, not 1).
-const extreme = (v) => formatNumber(v, Math.abs(v) < 1 ? 10 : 3);
+// Three significant digits; a value that would round onto a bound it never reaches (sigmoid's 1, tanh's −1) is
+// written as its distance from it, 1 − 3.4e−5, which is the meaningful part.
+const significant = (v, digits) => formatNumber(Number(v.toPrecision(digits)), 12);
+function extreme(v, bounds) {
+  const text = significant(v, 3);
+  for (const bound of bounds) {
+    if (v !== bound && Number(text.replace('−', '-')) === bound) {
+      const gap = significant(Math.abs(bound - v), 2);
+      return v < bound ? `${formatNumber(bound)} − ${gap}` : `${formatNumber(bound)} + ${gap}`;
+    }
+  }
+  return text;
+}
 const SAMPLES = 20000;
 // The histogram's window per function: its range, or for ReLU a window that grows with s.
 const FUNCTIONS = [
@@ -67,7 +78,8 @@ export function mount(element, api) {
     const s = Number(scale.input.value);
     for (const p of panels) {
       const r = p.result;
-      const text = t('demo.outputRange.readout', { min: extreme(r.min), max: extreme(r.max), above: r.above });
+      const bounds = p.id === 'relu' ? [] : p.range(s);
+      const text = t('demo.outputRange.readout', { min: extreme(r.min, bounds), max: extreme(r.max, bounds), above: r.above });
       p.readout.textContent = text;
       p.readout.dataset.min = String(r.min);
       p.readout.dataset.max = String(r.max);
@@ -89,3 +101,5 @@ export function mount(element, api) {
     describe();
   };
 }
+
+export default { id: 'output-range', mount, settings };

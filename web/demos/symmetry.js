@@ -1,14 +1,18 @@
 // Demo: symmetry. Two copies of the same small network train on the same data; one starts with every
 // weight equal, the other with random weights. The chart follows each first-layer unit's first weight:
 // units that start equal get equal gradients and stay identical (one visible line), whatever the
-// activation — only random initialisation breaks the symmetry.
+// activation — only random initialisation breaks the symmetry. "Mixed" gives each hidden unit its own activation
+// (mixed-network.js), so the article's literal claim can be tried: equal-weight units then do drift apart.
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-parts.js';
+import { bindSettings, button, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying, nameOf } from './demo-parts.js';
+import { mixedNetwork } from './mixed-network.js';
 
 const LAYERS = [2, 4, 1];
 const UNITS = LAYERS[1];
 const MAX_POINTS = 300;
+// The "mixed" choice: hidden unit j uses MIXED[j].
+export const MIXED = ['tanh', 'sigmoid', 'relu', 'silu'];
 
 // How many different incoming-weight rows (weights and bias) a layer has.
 function distinctUnits(layer) {
@@ -22,14 +26,15 @@ function distinctUnits(layer) {
 
 // The setting a link or an embed carries: the activation of both networks.
 export function settings(rows) {
-  return [settingChoice('symmetry.activation', 'tanh', nonlinearIds(rows))];
+  return [settingChoice('symmetry.activation', 'tanh', [...nonlinearIds(rows), 'mixed'])];
 }
 
 export function mount(element, api) {
   const { lab, t } = api;
   const activationMenu = menu({
     labelKey: 'demo.activation', value: api.state()['symmetry.activation'],
-    options: nonlinearIds(api.rows).map((id) => ({ value: id, text: api.rowById.get(id).name })),
+    options: [...nonlinearIds(api.rows).map((id) => ({ value: id, text: nameOf(api, api.rowById.get(id)) })),
+      { value: 'mixed', key: 'demo.symmetry.mixed' }],
   });
   activationMenu.select.dataset.control = 'activation';
   const play = button('demo.play', { 'aria-pressed': 'false', 'data-control': 'play' });
@@ -83,11 +88,16 @@ export function mount(element, api) {
     stride = 1;
     for (const p of panels) {
       p.net?.delete();
-      p.net = new lab.Network({ layers: LAYERS, activation: activationMenu.select.value, init: p.init, learningRate: 0.3, seed: 2 });
+      const activation = activationMenu.select.value;
+      p.net = activation === 'mixed'
+        ? mixedNetwork(lab, { activations: MIXED, init: p.init, learningRate: 0.3, seed: 2 })
+        : new lab.Network({ layers: LAYERS, activation, init: p.init, learningRate: 0.3, seed: 2 });
+      p.canvas.dataset.i18nLabel = `demo.symmetry.chart.${p.init}${activation === 'mixed' ? '.mixed' : ''}`;
+      p.canvas.setAttribute('aria-label', t(p.canvas.dataset.i18nLabel));
       p.series.forEach((s) => { s.length = 0; });
       record(p);
     }
-    draw();
+    relabel();
   }
 
   function trainEpochs(count) {
@@ -120,7 +130,11 @@ export function mount(element, api) {
 
   function relabel() {
     for (const p of panels) {
-      p.chart.data.datasets.forEach((d, j) => { d.label = t('demo.symmetry.unit', { unit: j + 1 }); });
+      const mixed = activationMenu.select.value === 'mixed';
+      p.chart.data.datasets.forEach((d, j) => {
+        d.label = mixed ? t('demo.symmetry.unitWith', { unit: j + 1, name: nameOf(api, api.rowById.get(MIXED[j])) })
+          : t('demo.symmetry.unit', { unit: j + 1 });
+      });
       p.chart.options.scales.x.title.text = t('demo.epoch');
       p.chart.options.scales.y.title.text = t('demo.symmetry.weight');
     }
@@ -142,3 +156,5 @@ export function mount(element, api) {
     relabel();
   };
 }
+
+export default { id: 'symmetry', mount, settings };

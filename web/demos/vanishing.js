@@ -1,11 +1,12 @@
 // Demo: vanishing gradients by depth. The module builds a deep random network (width 32), pushes
 // random inputs through it, backpropagates a unit gradient from the top and reports its size at every
-// layer; the chart shows it on a log scale, with the 0.25ⁿ bound that sigmoid′ ≤ 1/4 implies.
+// layer; the chart shows it on a log scale, with the 0.25ⁿ line: the factor σ′ ≤ 1/4 alone contributes (weights
+// not counted, so it is no bound on the gradient itself).
 import { el, slider } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { tickLabel } from '../charts/line-chart.js';
 import { integerProp } from '../state/schema.js';
-import { bindSettings, createChart, menu, settingChoice } from './demo-parts.js';
+import { bindSettings, createChart, menu, settingChoice, nameOf } from './demo-parts.js';
 
 const WIDTH = 32;
 
@@ -43,7 +44,7 @@ export function mount(element, api) {
   const depth = slider({ labelKey: 'demo.vanishing.depth', min: 1, max: 50, step: 1, value: api.state()['vanishing.depth'] });
   depth.input.dataset.control = 'depth';
   const activationMenu = menu({
-    labelKey: 'demo.activation', value: api.state()['vanishing.activation'], options: api.rows.map((r) => ({ value: r.id, text: r.name })),
+    labelKey: 'demo.activation', value: api.state()['vanishing.activation'], options: api.rows.map((r) => ({ value: r.id, text: nameOf(api, r) })),
   });
   activationMenu.select.dataset.control = 'activation';
   const initMenu = menu({
@@ -114,7 +115,7 @@ export function mount(element, api) {
   function describe() {
     const g = result.gradients;
     const n = g.length;
-    const name = api.rowById.get(activationMenu.select.value).name;
+    const name = nameOf(api, api.rowById.get(activationMenu.select.value));
     const ratio = g[n - 1] > 0 ? g[0] / g[n - 1] : NaN;
     readout.textContent = t('demo.vanishing.readout', { name, depth: n, ratio: scientific(formatNumber(ratio, 3)) });
     readout.dataset.ratio = String(ratio);
@@ -147,3 +148,5 @@ export function mount(element, api) {
     chart.update('none');
   };
 }
+
+export default { id: 'vanishing', mount, settings };

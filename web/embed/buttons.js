@@ -17,6 +17,14 @@ function embeddableParts(document, rows) {
   return found.filter(([heading]) => heading);
 }
 
+// A question's button goes at the end of its own box, described by its legend.
+function placeQuestionButtons(document) {
+  for (const box of document.querySelectorAll('[data-figure="question"][data-q]')) {
+    box.append(el('button', { type: 'button', class: 'embed-button', i18n: 'embed.button', 'data-embed-part': 'question',
+      'data-embed-target': box.dataset.q, 'aria-describedby': box.querySelector('legend')?.id || undefined }));
+  }
+}
+
 // Writes a button after each embeddable part's heading (its text comes from the `embed.button` string).
 export function placeEmbedButtons(document, rows) {
   for (const [heading, part, target] of embeddableParts(document, rows)) {
@@ -24,4 +32,5 @@ export function placeEmbedButtons(document, rows) {
       'data-embed-target': target || undefined, 'aria-describedby': heading.id || undefined });
     heading.after(button);
   }
+  placeQuestionButtons(document);
 }

@@ -2,7 +2,8 @@
 // names and data attributes, so no figure needs to know about embedding.
 import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
 
-// name → [selector of the control, selector of the wrapper to hide with it (label, slider row)].
+// name → [selector of the control, selector of the wrapper to hide with it (label, slider row)]. These names,
+// besides each function parameter (negative_slope, …) and each neuron slider, are what `hide=` can name.
 const controlSelectors = {
   derivative: ['.derivative-toggle', 'label'],
   params: ['input[data-param]', '.slider'],
@@ -15,17 +16,19 @@ const controlSelectors = {
   weights: [neuronWeights.map((n) => `input[data-neuron="${n}"]`).join(', '), '.slider'],
   bias: ['input[data-neuron="b"]', '.slider'],
   activation: ['.neuron-menu, [data-demo] [data-control="activation"]', '.demo-field'],
-  dataset: ['[data-demo] [data-control="dataset"]', '.demo-field'],
-  init: ['[data-demo] [data-control="init"]', '.demo-field'],
-  depth: ['[data-demo] [data-control="depth"]', '.slider'],
-  scale: ['[data-demo] [data-control="scale"]', '.slider'],
   diagram: ['.neuron-diagram'],
   picker: ['.compare-pickers'],
   draw: ['.draw'],
   count: ['.try-count'],
   threshold: ['.try-threshold', '.slider'],
   code: ['.try-code'],
+  dataset: ['[data-demo] [data-control="dataset"]', '.demo-field'],
+  init: ['[data-demo] [data-control="init"]', '.demo-field'],
+  depth: ['[data-demo] [data-control="depth"]', '.slider'],
+  scale: ['[data-demo] [data-control="scale"]', '.slider'],
 };
+
+export const controlNames = Object.keys(controlSelectors);
 
 // The selector pair for a hide name: a listed control, a neuron slider, or a function parameter's slider.
 function selectorsFor(name) {

@@ -6,13 +6,13 @@ import { el, uniqueId } from '../page/dom.js';
 const attributeText = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 // The <iframe> markup a teacher pastes into a course page.
-export function iframeSnippet({ url, title, height }) {
+function iframeSnippet({ url, title, height }) {
   return `<iframe src="${attributeText(url)}" title="${attributeText(title)}" width="100%" height="${Math.round(height)}" `
     + 'loading="lazy" style="border:0;max-width:100%"></iframe>';
 }
 
 // The <script> line that lets the host page resize the frame to fit (dist/activation-lab-embed.js).
-export const parentScriptSnippet = (scriptUrl) => `<script src="${attributeText(scriptUrl)}" defer></script>`;
+const parentScriptSnippet = (scriptUrl) => `<script src="${attributeText(scriptUrl)}" defer></script>`;
 
 // Copies `text`; where the Clipboard API is missing or refused, selects it in `field` for Ctrl+C instead.
 async function copyText(text, field) {

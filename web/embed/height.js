@@ -2,10 +2,10 @@
 // message format and in the one Canvas LMS listens for. A host that listens for neither keeps its fixed height.
 
 // Our message type; the parent script (web/embed/parent-resize.js) resizes the frame that sent it.
-export const heightMessageType = 'activation-lab:height';
+const heightMessageType = 'activation-lab:height';
 
 // The messages for `height` CSS pixels; `id` (the embed's id= parameter) is included when there is one.
-export function heightMessages(height, id) {
+function heightMessages(height, id) {
   const ours = { type: heightMessageType, height };
   if (id) ours.id = id;
   return [ours, { subject: 'lti.frameResize', height }];

@@ -11,11 +11,11 @@ import { partStateNames, resolvePart } from './embed-state.js';
 import { postHeightChanges } from './height.js';
 
 // The file name of the parent script in dist/ (scripts/build.mjs copies web/embed/parent-resize.js there).
-export const parentScriptName = 'activation-lab-embed.js';
+const parentScriptName = 'activation-lab-embed.js';
 
 // Heights for the snippet when the part cannot be measured yet (measured at 720 px wide, rounded); the
 // parent script or Canvas then fits the frame to the real height.
-const snippetHeights = { fn: 560, try: 880, neuron: 900, compare: 900, summary: 900, demo: 800 };
+const snippetHeights = { fn: 560, try: 880, neuron: 900, compare: 900, summary: 900, demo: 800, question: 420 };
 const snippetHeightLimits = [320, 1000];
 // Room for the embed's padding and its "open the full lesson" line.
 const embedChrome = 80;
@@ -33,11 +33,16 @@ function partElements(part, state) {
   switch (part) {
     case 'fn':
     case 'try': {
-      const article = first(`article[data-fn="${CSS.escape(state.fn)}"]`);
+      // The reader's own formula has its own section, outside the catalogue's.
+      const article = first(state.fn === 'custom' ? '#custom article' : `article[data-fn="${CSS.escape(state.fn)}"]`);
       if (!article) return [];
-      const figure = article.querySelector(`[data-figure="${part === 'fn' ? 'curve' : 'try-it'}"]`);
+      const figure = article.querySelector(`[data-figure="${part === 'fn' ? (state.fn === 'custom' ? 'custom' : 'curve') : 'try-it'}"]`);
       if (!figure) return [];
       return [article.querySelector('h2, h3, h4'), part === 'fn' ? article.querySelector('.formula') : null, figure];
+    }
+    case 'question': {
+      const question = first(`[data-figure="question"][data-q="${CSS.escape(state.q)}"]`);
+      return question ? [question] : [];
     }
     case 'demo': {
       const demo = first(`[data-demo="${CSS.escape(state.demo)}"]`);
@@ -79,7 +84,7 @@ function outlineUnderTitle(kept) {
 }
 
 // The page URL showing `part` in embed mode with the current state of that part (and nothing else).
-export function embedUrl(schema, state, rows, part, target, pageUrl = location.href) {
+function embedUrl(schema, state, rows, part, target, pageUrl = location.href) {
   const sub = { embed: true, part, lang: state.lang };
   const always = ['embed', 'part', 'lang'];
   if (part === 'fn' || part === 'try') {
@@ -89,6 +94,10 @@ export function embedUrl(schema, state, rows, part, target, pageUrl = location.h
   if (part === 'demo') {
     sub.demo = target;
     always.push('demo');
+  }
+  if (part === 'question') {
+    sub.q = target;
+    always.push('q');
   }
   const names = schema.props.map((p) => p.name);
   for (const name of partStateNames(part, { ...state, ...sub }, rows, names)) sub[name] = state[name];
@@ -142,18 +151,19 @@ function startEmbedMode(api, state, { kept }) {
 // Gives every pre-rendered Embed button (web/embed/buttons.js) its dialog with the snippet for the current view.
 function wireEmbedButtons(api, schema) {
   let dialog = null;
-  for (const button of document.querySelectorAll('button.embed-button[data-embed-part]')) {
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('button.embed-button[data-embed-part]'))) {
     const part = button.dataset.embedPart;
     const target = button.dataset.embedTarget ?? '';
     const heading = button.previousElementSibling;
-    const title = () => api.rowById.get(target)?.name ?? heading?.textContent ?? '';
+    const question = button.closest('[data-figure="question"]')?.querySelector('legend');
+    const title = () => api.rowById.get(target)?.name ?? question?.textContent ?? heading?.textContent ?? '';
     button.addEventListener('click', () => {
       dialog ??= createEmbedDialog(t, applyStrings);
       const state = api.state();
       dialog.open({
         url: embedUrl(schema, state, api.rows, part, target),
         title: t('embed.frameTitle', { name: title() }),
-        height: snippetHeight(part, { ...state, fn: target, demo: target }),
+        height: snippetHeight(part, { ...state, fn: target, demo: target, q: target }),
         scriptUrl: new URL(parentScriptName, siteRootUrl()).href,
         opener: button,
       });

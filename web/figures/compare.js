@@ -1,16 +1,38 @@
 // The compare chart: overlay any set of catalogue functions (or their derivatives) over one x range.
+import { nameOf } from '../page/names.js';
+import { customFunction } from './custom-function.js';
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { paramsOf } from '../state/page-state.js';
+import { articleRows, paramsOf } from '../state/catalogue-views.js';
+import { rangeLimit, repairRange } from '../state/ranges.js';
+import { flagProp, listProp, numberProp } from '../state/schema.js';
 import { chartScript, seriesName } from '../lesson/torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
 import { seriesCsv } from '../charts/export-view.js';
 import { rangeFields } from '../charts/range-fields.js';
 
-const dashes = [[], [7, 4], [2, 3], [10, 3, 2, 3]];
+// Curves that coincide (LeakyReLU's default slope is 0.01, so it lies on ReLU) must all stay visible: the first
+// series is solid and widest, each later one, drawn on top, thinner and dashed in its own pattern.
+const dashes = [[9, 4], [3, 3], [12, 3, 3, 3], [5, 5], [1, 3]];
+const lineWidth = (i) => Math.max(1.5, 4 - 0.75 * i);
+const dashOf = (i) => (i === 0 ? [] : dashes[(i - 1) % dashes.length]);
 
 // Mounts the compare chart with one checkbox per catalogue function, grouped as in the catalogue.
+// The compared functions (the article's four at first), the derivative toggle and the shared x range.
+export function settings(rows) {
+  return [
+    listProp('compare', articleRows(rows).map((r) => r.id), rows.map((r) => r.id)),
+    flagProp('compare.d', false),
+    numberProp('compare.lo', -5, -rangeLimit, rangeLimit),
+    numberProp('compare.hi', 5, -rangeLimit, rangeLimit),
+  ];
+}
+
+export function repair(state, rows, reset) {
+  repairRange(state, 'compare', reset);
+}
+
 export function mount(element, api) {
   const { lab, t } = api;
   const boxes = new Map();
@@ -24,10 +46,17 @@ export function mount(element, api) {
         api.setState({ compare: chosen, section: 'compare' });
       });
       boxes.set(row.id, box);
-      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: row.name })]));
+      set.append(el('label', { class: 'toggle' }, [box, el('span', { text: nameOf(api, row) })]));
     }
     pickers.append(set);
   }
+  // The reader's own formula ("Write your own"), drawn over the others; it is not in the exports (no PyTorch row).
+  const customBox = el('input', { type: 'checkbox', class: 'compare-custom' });
+  customBox.addEventListener('change', () => api.setState({ 'compare.custom': customBox.checked, section: 'compare' }));
+  const customName = el('span');
+  pickers.append(el('fieldset', { class: 'compare-group' }, [el('legend', { i18n: 'custom.compareLegend' }),
+    el('label', { class: 'toggle' }, [customBox, customName])]));
+  const customPoints = [];
   const derivativeBox = el('input', { type: 'checkbox', class: 'derivative-toggle' });
   derivativeBox.addEventListener('change', () => api.setState({ 'compare.d': derivativeBox.checked, section: 'compare' }));
   const options = el('div', { class: 'compare-options' }, [
@@ -89,10 +118,14 @@ export function mount(element, api) {
     const lo = state['compare.lo'];
     const hi = state['compare.hi'];
     const params = chosen.map((id) => paramsOf(api.rowById.get(id), state));
-    const signature = JSON.stringify([chosen, derivative, lo, hi, params, state.lang]);
+    const custom = state['compare.custom'] ? customFunction(lab, state) : null;
+    const signature = JSON.stringify([chosen, derivative, lo, hi, params, state.lang, state['compare.custom'], state.custom,
+      state['custom.params']]);
     if (!force && signature === last?.signature) return;
     last = { ...state, signature };
     for (const [id, box] of boxes) box.checked = chosen.includes(id);
+    customBox.checked = state['compare.custom'];
+    customName.textContent = `f(x) = ${state.custom.length > 40 ? `${state.custom.slice(0, 40)}…` : state.custom}`;
     derivativeBox.checked = derivative;
     range.show(lo, hi);
     range.relabel();
@@ -110,12 +143,22 @@ export function mount(element, api) {
         return;
       }
       plotted.push({ row: api.rowById.get(id), params: params[i], points });
-      const name = api.rowById.get(id).name;
+      const name = nameOf(api, api.rowById.get(id));
       datasets.push({
         label: derivative ? `${name}′` : name, data: [], $points: points, borderColor: colours[i % colours.length],
-        borderDash: dashes[Math.floor(i / colours.length) % dashes.length], borderWidth: 2,
+        borderDash: dashOf(i), borderWidth: lineWidth(i),
       });
     });
+    if (custom) {
+      const n = Math.max(64, Math.min(2048, Math.round(chart.width || 600)));
+      const xs = Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+      const ys = derivative ? custom.f.derivative(xs, custom.params) : custom.f.evaluate(xs, custom.params);
+      customPoints.length = n;
+      for (let i = 0; i < n; i++) customPoints[i] = { x: xs[i], y: Number.isFinite(ys[i]) ? ys[i] : NaN };
+      const i = datasets.length;
+      datasets.push({ label: derivative ? 'f′(x)' : 'f(x)', data: [], $points: customPoints, borderColor: colours[i % colours.length],
+        borderDash: [3, 3], borderWidth: 2.5 });
+    }
     chart.data.datasets = datasets;
     const [ylo, yhi] = niceLimits(...yExtent(datasets.map((d) => d.$points)));
     Object.assign(chart.options.scales.x, { min: lo, max: hi });
@@ -123,10 +166,12 @@ export function mount(element, api) {
     chart.$crosshairX = null;
     readout.textContent = t('curve.readoutHint');
     refresh(chart);
-    empty.hidden = chosen.length > 0;
+    empty.hidden = chosen.length > 0 || custom !== null;
     canvas.setAttribute('aria-label', t(derivative ? 'compare.labelDerivatives' : 'compare.label', {
-      names: chosen.map((id) => api.rowById.get(id).name).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
+      names: chosen.map((id) => nameOf(api, api.rowById.get(id))).join(', ') || '—', lo: formatNumber(lo), hi: formatNumber(hi),
     }));
   }
   return (state) => render(state);
 }
+
+export default { id: 'compare', mount, settings, repair };

@@ -2,12 +2,37 @@
 // a reset button, an x range, a crosshair reading x, f(x), f′(x) from the module, and a data table.
 import { el, setAttr, setText, slider } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { paramsOf } from '../state/page-state.js';
+import { paramsOf } from '../state/catalogue-views.js';
+import { rangeLimit, repairRange } from '../state/ranges.js';
+import { flagProp, numberProp } from '../state/schema.js';
 import { chartScript, seriesName } from '../lesson/torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, tableXs, yExtent } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
 import { seriesCsv, titleOf } from '../charts/export-view.js';
 import { rangeFields } from '../charts/range-fields.js';
+
+// Every function's parameters, derivative toggle and x range.
+export function settings(rows) {
+  return rows.flatMap((row) => [
+    ...row.params.map((p) => numberProp(`${row.id}.${p.name}`, p.default, p.min, p.max)),
+    flagProp(`${row.id}.d`, false),
+    numberProp(`${row.id}.lo`, row.range[0], -rangeLimit, rangeLimit),
+    numberProp(`${row.id}.hi`, row.range[1], -rangeLimit, rangeLimit),
+  ]);
+}
+
+// A range whose ends are not in order falls back to its default, a narrow one is widened; each pair of
+// parameters that the catalogue orders (row.orderedParams: first < second) falls back to its defaults when it is
+// not in order, as the module would refuse it.
+export function repair(state, rows, reset) {
+  for (const row of rows) repairRange(state, row.id, reset);
+  for (const row of rows) {
+    for (const [lower, upper] of row.orderedParams) {
+      const names = [`${row.id}.${lower}`, `${row.id}.${upper}`];
+      if (!(state[names[0]] < state[names[1]])) reset(names);
+    }
+  }
+}
 
 // Mounts the curve figure of the function named by element.dataset.fn.
 export function mount(element, api) {
@@ -159,3 +184,5 @@ export function mount(element, api) {
   }
   return (state) => render(state);
 }
+
+export default { id: 'curve', mount, settings, repair };

@@ -1,15 +1,30 @@
 // The neuron panel: inputs x1..x3, weights w1..w3, bias b and an activation; the module computes z = w·x + b
 // and f(z); a diagram carries the live numbers and the activation's curve marks z.
+import { nameOf } from '../page/names.js';
 import { el, setText, slider, svg } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { neuronInputs, neuronWeights } from '../state/neuron-names.js';
-import { neuronLimit, paramsOf } from '../state/page-state.js';
+import { paramsOf } from '../state/catalogue-views.js';
+import { choiceProp, numberProp } from '../state/schema.js';
 import { neuronScript, seriesName } from '../lesson/torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
 import { seriesCsv, titleOf } from '../charts/export-view.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
+// Every input, weight and the bias lie in [−neuronLimit, neuronLimit].
+const neuronLimit = 5;
+// z = −0.9 by default: negative, so ReLU visibly cuts it to 0 and each activation gives a different output.
+const neuronDefaults = { x1: 1, x2: -2, x3: 0.5, w1: 0.8, w2: 0.3, w3: -1.2, b: -0.5 };
+
+// The neuron's activation (ReLU unless the catalogue lacks it), inputs, weights and bias.
+export function settings(rows) {
+  const ids = rows.map((r) => r.id);
+  return [
+    choiceProp('neuron.fn', ids.includes('relu') ? 'relu' : ids[0], ids),
+    ...names.map((name) => numberProp(`neuron.${name}`, neuronDefaults[name], -neuronLimit, neuronLimit)),
+  ];
+}
 
 // Draws the neuron: three inputs, weighted edges, the sum node, the activation and the output.
 function diagram() {
@@ -61,7 +76,7 @@ export function mount(element, api) {
     sliders.set(name, s);
     grid.append(s.wrapper);
   }
-  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: row.name })));
+  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: nameOf(api, row) })));
   menu.addEventListener('change', () => api.setState({ 'neuron.fn': menu.value, section: 'neuron' }));
   const menuRow = el('div', { class: 'neuron-menu' }, [el('label', { for: 'neuron-fn', i18n: 'neuron.activation' }), menu]);
   const zOut = el('output', { class: 'neuron-z', 'data-value': '' });
@@ -159,7 +174,7 @@ export function mount(element, api) {
     zOut.dataset.value = String(result.z);
     fOut.textContent = problem ? '—' : formatNumber(result.output);
     fOut.dataset.value = problem ? '' : String(result.output);
-    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : row.name}(z) = `;
+    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : nameOf(api, row)}(z) = `;
     linearNote.hidden = row.id !== 'identity';
 
     parts.inputs.forEach((node, i) => { node.textContent = formatNumber(values[neuronInputs[i]], 2); });
@@ -193,3 +208,5 @@ export function mount(element, api) {
   }
   return (state) => render(state);
 }
+
+export default { id: 'neuron', mount, settings };

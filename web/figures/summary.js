@@ -1,10 +1,15 @@
 // The summary table: every catalogue function with its properties, sortable by any column. The build writes
 // the table into the page (web/prerender.js runs this same mount); in the browser, mount finds it and sorting
 // moves its rows.
+import { nameOf } from '../page/names.js';
 import { el } from '../page/dom.js';
-import { summaryColumns } from '../state/page-state.js';
+import { choiceProp } from '../state/schema.js';
 
-const smoothnessRank = { C0: 0, C1: 1, Cinf: 2 };
+// The table's columns, each sortable.
+const summaryColumns = ['name', 'range', 'monotonic', 'zeroCentred', 'smoothness', 'saturation',
+  'identityNearZero', 'use'];
+
+const smoothnessRank = { discontinuous: -1, C0: 0, C1: 1, Cinf: 2 };
 
 // The value a cell sorts by.
 function sortKey(row, column, t) {
@@ -19,9 +24,10 @@ function sortKey(row, column, t) {
 }
 
 // One row's cells; only the build writes them.
-function rowCells(row, t, formulas) {
+function rowCells(row, api) {
+  const { t, formulas } = api;
   return summaryColumns.map((column) => {
-    if (column === 'name') return el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: row.name }));
+    if (column === 'name') return el('th', { scope: 'row' }, el('a', { href: `#fn-${row.id}`, text: nameOf(api, row) }));
     const node = el('td', { 'data-column': column });
     if (column === 'range') node.innerHTML = formulas[row.id]?.range ?? '';
     else if (column === 'smoothness' || column === 'saturation') node.textContent = t(`${column}.${row[column]}`);
@@ -34,9 +40,14 @@ function rowCells(row, t, formulas) {
 function buildTable(element, api) {
   const headRow = el('tr', {}, summaryColumns.map((column) => el('th', { scope: 'col', 'data-column': column },
     el('button', { type: 'button', class: 'sort', 'data-sort': column, i18n: `summary.col.${column}` }))));
-  const body = el('tbody', {}, api.rows.map((row) => el('tr', { 'data-fn': row.id }, rowCells(row, api.t, api.formulas))));
+  const body = el('tbody', {}, api.rows.map((row) => el('tr', { 'data-fn': row.id }, rowCells(row, api))));
   element.append(el('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'summary-caption' },
     el('table', { class: 'summary-table' }, [el('caption', { id: 'summary-caption', i18n: 'summary.caption' }), el('thead', {}, headRow), body])));
+}
+
+// The column the table is sorted by, and the direction.
+export function settings() {
+  return [choiceProp('table.sort', 'name', summaryColumns), choiceProp('table.dir', 'asc', ['asc', 'desc'])];
 }
 
 // Mounts the table (building it where the page does not hold it yet); sorting is part of the page state.
@@ -66,10 +77,12 @@ export function mount(element, api) {
     }
     const sign = dir === 'asc' ? 1 : -1;
     const current = [...body.children];
-    const lines = current.map((tr) => ({ tr, row: rowById.get(tr.dataset.fn) })).filter((l) => l.row);
-    for (const line of lines) line.key = sortKey(line.row, column, t);
+    const lines = current.map((tr) => ({ tr, row: rowById.get(tr.dataset.fn) })).filter((l) => l.row)
+      .map((l) => ({ ...l, key: sortKey(l.row, column, t) }));
     lines.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.row.index - b.row.index));
     // Rows already in this order are left alone, so an unchanged sort touches nothing.
     if (lines.some((line, i) => current[i] !== line.tr)) body.append(...lines.map((l) => l.tr));
   };
 }
+
+export default { id: 'summary', mount, settings };

@@ -4,8 +4,24 @@
 // class labels.
 import { parseDecimal } from '../state/decimal.js';
 import { el, setAttr, setText, slider, uniqueId } from '../page/dom.js';
-import { labelsOutputs, maxTryInputs, paramsOf } from '../state/page-state.js';
+import { articleRows, labelsOutputs, paramsOf } from '../state/catalogue-views.js';
+import { integerProp, numberProp } from '../state/schema.js';
 import { tryItRun, tryItScript } from '../lesson/torch-code.js';
+
+// The most inputs a try-it box draws.
+export const maxTryInputs = 20;
+
+// Each article function's seed (its place in the article at first), count of inputs and, for a binary output,
+// the threshold that turns outputs into labels.
+export function settings(rows) {
+  return articleRows(rows).flatMap((row) => [
+    // torch.manual_seed(0); torch.randn(4) is 1.5410, −0.2934, −2.1788, 0.5684: two signs and two sizes each, so
+    // every box shows what its function does to negative inputs, and all four start from the same numbers.
+    integerProp(`${row.id}.seed`, 0, 0, 2 ** 31 - 1),
+    integerProp(`${row.id}.n`, 4, 1, maxTryInputs),
+    ...(labelsOutputs(row) ? [numberProp(`${row.id}.threshold`, 0.5, 0, 1)] : []),
+  ]);
+}
 
 // Reads the typed count of inputs: {value} (a whole number from 1 to maxTryInputs) or {error: i18n key}.
 export function readCount(text) {
@@ -100,3 +116,5 @@ export function mount(element, api) {
     code.textContent = tryItScript(row, params, n, seed, cut);
   };
 }
+
+export default { id: 'try-it', mount, settings };

@@ -1,12 +1,9 @@
 // Builds (at build time, web/prerender.js) a section per catalogue function from its row: typeset formula, prose keys derived from the id,
 // facts from the row, and placeholders for its figures. Nothing here names a particular function.
 import { el } from '../page/dom.js';
+import { articleRows, familyRows } from '../state/catalogue-views.js';
 import { fitFormula } from './formula-fit.js';
-
-// The i18n keys every function must have in every language (a test checks them).
-export const requiredProseKeys = (row) => [
-  `fn.${row.id}.summary`, `fn.${row.id}.pitfall`, ...(row.articleOrder > 0 ? [`fn.${row.id}.detail`] : []),
-];
+import { displayName } from '../page/i18n.js';
 
 // Fits every pre-rendered formula under `root` to its box from now on (web/lesson/formula-fit.js).
 export function watchFormulaOverflow(root) {
@@ -50,10 +47,10 @@ function facts(row, formulas) {
 }
 
 // One function's section; `lesson` adds the longer explanation and the try-it box (the article's four).
-export function functionSection(row, formulas, { lesson }) {
+function functionSection(row, formulas, { lesson }) {
   const headingId = `fn-${row.id}-title`;
   return el('article', { class: lesson ? 'fn-section lesson' : 'fn-section card', id: `fn-${row.id}`, 'data-fn': row.id, 'aria-labelledby': headingId }, [
-    el(lesson ? 'h3' : 'h4', { id: headingId, text: row.name }),
+    el(lesson ? 'h3' : 'h4', { id: headingId, text: displayName(row) }),
     el('div', { class: 'fn-text' }, [
       formula(formulas[row.id]?.f, 'formula'),
       el('p', { class: 'fn-summary', i18n: `fn.${row.id}.summary` }),
@@ -70,9 +67,9 @@ export function functionSection(row, formulas, { lesson }) {
 
 // Fills #article-functions with the article's functions in its order and #family-groups with the rest by group.
 export function buildFunctionSections(rows, formulas) {
-  const lessonRows = rows.filter((r) => r.articleOrder > 0).sort((a, b) => a.articleOrder - b.articleOrder);
+  const lessonRows = articleRows(rows);
   document.getElementById('article-functions').replaceChildren(...lessonRows.map((row) => functionSection(row, formulas, { lesson: true })));
-  const rest = rows.filter((r) => !(r.articleOrder > 0));
+  const rest = familyRows(rows);
   const groups = [...new Set(rest.map((r) => r.group))];
   document.getElementById('family-groups').replaceChildren(...groups.map((group) => el('section', { class: 'fn-group', 'aria-labelledby': `group-${group}` }, [
     el('h3', { id: `group-${group}`, i18n: `group.${group}` }),

@@ -5,7 +5,7 @@ export function swapInlineLesson(doc = document) {
   const html = doc.documentElement;
   const lang = html.dataset.swapTo;
   if (!lang) return;
-  const template = doc.querySelector(`template[data-lesson="${CSS.escape(lang)}"]`);
+  const template = /** @type {HTMLTemplateElement | null} */ (doc.querySelector(`template[data-lesson="${CSS.escape(lang)}"]`));
   if (template) {
     const first = doc.body.querySelector(':scope > template, :scope > script');
     for (const node of [...doc.body.childNodes]) {

@@ -40,7 +40,7 @@ export function svg(tag, attrs = {}) {
 }
 
 // A labelled range slider with its value shown in an <output>; returns {wrapper, input, output}.
-export function slider({ labelKey, labelText, min, max, step, value, className = 'slider' }) {
+export function slider({ labelKey = undefined, labelText = undefined, min, max, step, value, className = 'slider' }) {
   const id = uniqueId('slider');
   const input = el('input', { type: 'range', id, min, max, step, value });
   const output = el('output', { for: id, class: 'slider-value' });

@@ -47,3 +47,9 @@ export function applyStrings(root) {
 export function setLanguage(lang) {
   if (languages.includes(lang)) current = lang;
 }
+
+// A function's name as menus and headings show it: the catalogue's name, or the language's own word for it where
+// the language has one (`fn.<id>.name`, e.g. 恒等函数 for Identity).
+export function displayName(row) {
+  return hasString(`fn.${row.id}.name`) ? t(`fn.${row.id}.name`) : row.name;
+}

@@ -1,10 +1,11 @@
 // Landing on a linked part of the lesson (#fn-gelu, #summary, or the section a shared link names).
 const pinMs = 3000;
 
-// The fragment's id, percent-decoded; a fragment that does not decode (a link mangled on its way) is ignored.
-function decodedFragment() {
+// The id a fragment (`#fn-gelu`, with or without its `#`) names, percent-decoded; a fragment that does not decode
+// (a link mangled on its way) names nothing.
+export function fragmentId(hash) {
   try {
-    return decodeURIComponent(location.hash.slice(1));
+    return decodeURIComponent(hash.replace(/^#/, ''));
   } catch {
     return '';
   }
@@ -16,7 +17,7 @@ const readerInputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
 // which moves it (a summary table below an unmounted compare chart moved 700 px), so it stays pinned to the top
 // whenever the page's size changes, until the reader scrolls, clicks or types, or for 3 s.
 export function showLinkedPart(section) {
-  const id = decodedFragment();
+  const id = fragmentId(location.hash);
   const target = (id && document.getElementById(id)) || (section && document.getElementById(section));
   if (!target) return;
   const show = () => target.scrollIntoView({ behavior: 'instant' });

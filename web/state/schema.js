@@ -70,6 +70,31 @@ const kinds = {
     },
     format: (v) => v.map(([x, y, label]) => `${Number(x.toFixed(2))},${Number(y.toFixed(2))},${label}`).join('_'),
   },
+  // Free text (a formula): cut at prop.keep characters, control characters become spaces. It reaches the page
+  // only as an input's value and through the module's parser, never as markup.
+  text: {
+    parse: (text, prop) => text.slice(0, prop.keep).replace(/[\u0000-\u001f\u007f]/g, ' '),
+    format: (v) => v,
+  },
+  // name:value pairs, comma-separated: names [A-Za-z_][A-Za-z0-9_]*, values decimal numbers clamped to
+  // [min, max], at most prop.count pairs; a malformed pair is skipped.
+  pairs: {
+    parse(text, prop) {
+      const out = {};
+      let count = 0;
+      for (const item of text.split(',')) {
+        const at = item.indexOf(':');
+        const name = item.slice(0, at);
+        if (at < 1 || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) || name in out || count >= prop.count) continue;
+        const v = parseDecimal(item.slice(at + 1));
+        if (!Number.isFinite(v)) continue;
+        out[name] = clamp(v, prop.min, prop.max);
+        count++;
+      }
+      return out;
+    },
+    format: (v) => Object.entries(v).map(([name, value]) => `${name}:${Number(value.toPrecision(10))}`).join(','),
+  },
 };
 
 // A number property clamped to [min, max].
@@ -90,13 +115,16 @@ export const wordsProp = (name, def, values, maxLength) => ({ name, kind: 'words
 export const pointsProp = (name, limit, maxPoints, maxText) => ({ name, kind: 'points', def: [], limit, maxPoints, maxText });
 
 function same(a, b) {
+  if (a && b && typeof a === 'object' && !Array.isArray(a)) return JSON.stringify(a) === JSON.stringify(b);
   return Array.isArray(a) ? Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i])) : a === b;
 }
 
 // A schema over `props`; `check(state)` may repair combinations (e.g. a range whose min ≥ max).
 export function createStateSchema(props, check = (state) => state) {
   const byName = new Map(props.map((p) => [p.name, p]));
-  const defaults = () => Object.fromEntries(props.map((p) => [p.name, Array.isArray(p.def) ? structuredClone(p.def) : p.def]));
+  // Defaults are copied (deeply: a list of points holds arrays), so a state never shares them.
+  const copy = (v) => (v && typeof v === 'object' ? structuredClone(v) : v);
+  const defaults = () => Object.fromEntries(props.map((p) => [p.name, copy(p.def)]));
   return {
     props,
     defaults,
@@ -128,7 +156,7 @@ export function createStateSchema(props, check = (state) => state) {
         if (!always.includes(prop.name) && same(value, prop.def)) continue;
         params.set(prop.name, kinds[prop.kind].format(value));
       }
-      const text = params.toString().replace(/%2C/g, ',');
+      const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
       return text ? `?${text}` : '';
     },
   };

@@ -31,24 +31,6 @@ FromOutput derivative_from_output(Fn fn) {
 
 }  // namespace
 
-const char* to_string(OutputFn f) {
-  switch (f) {
-    case OutputFn::sigmoid: return "sigmoid";
-    case OutputFn::tanh: return "tanh";
-    case OutputFn::count: break;
-  }
-  return "";
-}
-
-const char* to_string(Loss l) {
-  switch (l) {
-    case Loss::squared: return "squared";
-    case Loss::cross_entropy: return "cross_entropy";
-    case Loss::count: break;
-  }
-  return "";
-}
-
 std::string check_network(const NetworkSpec& spec) {
   char message[200];
   const auto& layers = spec.layers;

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <span>
 #include <string>
 #include <vector>
@@ -20,11 +21,19 @@
 
 namespace alab {
 
+// Each option enum ends in `count` and has its name table beside it, in enum order: the names the JS API and
+// links use (lab.demoOptions() lists them). A value added without its name fails the build.
 enum class OutputFn : std::uint8_t { sigmoid, tanh, count };
-enum class Loss : std::uint8_t { squared, cross_entropy, count };
+inline constexpr const char* kOutputFnNames[] = {"sigmoid", "tanh"};
+static_assert(std::size(kOutputFnNames) == static_cast<std::size_t>(OutputFn::count));
 
-const char* to_string(OutputFn f);
-const char* to_string(Loss l);
+enum class Loss : std::uint8_t { squared, cross_entropy, count };
+inline constexpr const char* kLossNames[] = {"squared", "cross_entropy"};
+static_assert(std::size(kLossNames) == static_cast<std::size_t>(Loss::count));
+
+// The value's name; "" for `count`. (Init's names are beside it, in demos/init.hpp.)
+inline const char* to_string(OutputFn f) { return f < OutputFn::count ? kOutputFnNames[static_cast<std::size_t>(f)] : ""; }
+inline const char* to_string(Loss l) { return l < Loss::count ? kLossNames[static_cast<std::size_t>(l)] : ""; }
 
 // One hidden layer's activation: a catalogue function and its parameters (catalogue order).
 struct LayerActivation {
