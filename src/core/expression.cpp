@@ -95,6 +95,15 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
 
+bool is_catalogue_param_name(std::string_view name) {
+  for (const FnInfo& row : catalogue()) {
+    for (std::size_t i = 0; i < row.param_count(); ++i) {
+      if (name == row.params[i].name) return true;
+    }
+  }
+  return false;
+}
+
 // Reads one token at a time, so that an error is reported at the first place it occurs.
 class Lexer {
  public:
@@ -333,7 +342,9 @@ class Compiler {
     const Builtin* builtin = find_builtin(n.text);
     const std::optional<Fn> row = find_fn(n.text);
     if (!call) {
-      if (builtin || row) return fail(ErrorCode::missing_call, n.pos, n.len);
+      // A catalogue id is a parameter when written without a call and some function has a parameter of that
+      // name (softplus's `threshold` beside the threshold function), so PyTorch's parameter names always work.
+      if (builtin || (row && !is_catalogue_param_name(n.text))) return fail(ErrorCode::missing_call, n.pos, n.len);
       if (n.text == "x") {
         emit(Op::x, 0, 1);
         program_->uses_x_ = true;

@@ -167,6 +167,27 @@ export interface Network {
   delete(): void;
 }
 
+/** A formula in x compiled by the module (lab.compile): evaluated over arrays in one call each. */
+export interface Expression {
+  readonly text: string;
+  /** Names that are neither x, a constant nor a function: the formula's parameters. */
+  readonly params: { name: string; default: number; min: number; max: number }[];
+  readonly usesX: boolean;
+  evaluate(xs: Numbers, params?: Params | null): Float64Array;
+  /** The exact derivative (forward-mode automatic differentiation). */
+  derivative(xs: Numbers, params?: Params | null): Float64Array;
+  evaluateBoth(xs: Numbers, params?: Params | null): { value: Float64Array; derivative: Float64Array };
+}
+
+/** Thrown by lab.compile for a formula it cannot read: what (`code`) and where (`position`, `length`). */
+export interface ExpressionError extends SyntaxError {
+  code: string;
+  position: number;
+  length: number;
+  minArgs?: number;
+  maxArgs?: number;
+}
+
 export interface ActivationLab {
   catalogue(): CatalogueRow[];
   evaluate(id: string, xs: Numbers, params?: Params | null): Float64Array;
@@ -179,6 +200,15 @@ export interface ActivationLab {
   randn(n: number, seed: number | bigint): Float32Array;
   formatTensor(values: Numbers): string;
   heapStats(): { memoryBytes: number; inUseBytes: number };
+  /** Compiles a formula in x; throws an ExpressionError when it cannot. */
+  compile(text: string): Expression;
+  /** The formula language's limits and the names it knows as functions. */
+  expressionInfo(): {
+    maxLength: number; maxDepth: number; maxParams: number; paramDefault: number; paramMin: number; paramMax: number;
+    functions: string[];
+  };
+  /** How many compiled programs the module holds (bounded; for leak checks). */
+  expressionCount(): number;
   demoOptions(): DemoOptions;
   Network: new (spec?: NetworkSpec) => Network;
   dataset(name: string, options?: { n?: number; noise?: number; seed?: number }): Dataset;

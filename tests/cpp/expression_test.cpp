@@ -201,6 +201,19 @@ TEST(Expression, UnknownNamesBecomeParameters) {
   EXPECT_FALSE(ok("2 + a")->uses_x());
 }
 
+// `threshold` is both a catalogue function and softplus's parameter: without a call it is the parameter, called
+// it is the function; a function id that names no parameter still needs its call.
+TEST(Expression, ParameterNamesThatAreAlsoFunctionIds) {
+  auto p = ok("x > threshold ? threshold(x, 0.5, 0) : x");
+  ASSERT_TRUE(p);
+  ASSERT_EQ(p->params().size(), 1u);
+  EXPECT_EQ(p->params()[0].name, "threshold");
+  const double ps[] = {1};
+  EXPECT_DOUBLE_EQ(p->value_at(2, ps), 2);    // 2 > 1: threshold(2, 0.5, 0) = 2
+  EXPECT_DOUBLE_EQ(p->value_at(0.25, ps), 0.25);
+  EXPECT_EQ(err("relu + 1").code, ErrorCode::missing_call);
+}
+
 TEST(Expression, ArraysAcrossBlocks) {
   auto p = ok("x * sigmoid(x)");
   ASSERT_TRUE(p);

@@ -37,6 +37,7 @@ test('parameters by name, defaults for the missing ones; unknown names and non-f
   assert.equal(f.evaluate([2])[0], lab.compile('x*sigmoid(x)').evaluate([2])[0]);
   assert.throws(() => f.evaluate([1], { gamma: 1 }), /no parameter "gamma"/);
   assert.throws(() => f.evaluate([1], { beta: NaN }), RangeError);
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => f.evaluate([1], 3), TypeError);
 });
 
@@ -70,8 +71,8 @@ const bad = [
   ['<script>alert(1)</script>', 'expected_operand', 0],
 ];
 test('every bad input throws a SyntaxError with a code, the position in the string and a length', () => {
-  for (const [text, code, position] of bad) {
-    assert.throws(() => lab.compile(text), (e) => {
+  for (const [text, code, position] of /** @type {[string, string, number][]} */ (bad)) {
+    assert.throws(() => lab.compile(text), (/** @type {import('../../src/js/activation-lab').ExpressionError} */ e) => {
       assert.ok(e instanceof SyntaxError, text.slice(0, 20));
       assert.equal(e.code, code, text.slice(0, 20));
       assert.equal(e.position, position, text.slice(0, 20));
@@ -80,6 +81,7 @@ test('every bad input throws a SyntaxError with a code, the position in the stri
       return true;
     });
   }
+  // @ts-expect-error: a wrong type on purpose; the API must refuse it at run time too
   assert.throws(() => lab.compile(42), TypeError);
   const arity = (() => { try { lab.compile('exp(x, 1)'); } catch (e) { return e; } })();
   assert.equal(arity.minArgs, 1);

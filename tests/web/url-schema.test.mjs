@@ -32,6 +32,13 @@ function valueOf(prop) {
     case 'choice': return fc.constantFrom(...prop.values);
     case 'list': return fc.uniqueArray(fc.constantFrom(...prop.values), { maxLength: prop.values.length });
     case 'flag': return fc.boolean();
+    // Any text up to the kept length, control characters excepted (the parser turns them into spaces).
+    case 'text': return fc.string({ unit: 'binary', maxLength: Math.min(prop.keep, 200) })
+      .map((text) => text.replace(/[\u0000-\u001f\u007f]/g, ' '));
+    // Up to prop.count distinct formula names, each with a value on the thousandths grid inside the bounds.
+    case 'pairs': return fc.uniqueArray(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/), { maxLength: prop.count })
+      .chain((names) => fc.tuple(...names.map(() => fc.integer({ min: Math.ceil(prop.min * 1000), max: Math.floor(prop.max * 1000) })))
+        .map((values) => Object.fromEntries(names.map((name, i) => [name, values[i] / 1000]))));
     default: throw new Error(`no generator for ${prop.kind}`);
   }
 }

@@ -94,7 +94,8 @@ export function mount(element, api) {
   const slopes = [];
   let shown = null;       // {text, f, params}: the last good formula drawn
   let sliders = [];       // [{name, input, output}]
-  let typingTimer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let typingTimer;
   let lastSignature = '';
 
   const chart = createLineChart(canvas, {
