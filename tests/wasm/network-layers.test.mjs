@@ -79,6 +79,7 @@ test('a ReLU network trained with a huge learning rate kills units, and evaluate
 });
 
 test('bad lab options throw messages that say what is wrong', () => {
+  /** @type {Array<[any, RegExp]>} wrong options on purpose: the API must refuse them at run time */
   const cases = [
     [{ layers: [2, ...Array(99).fill(8), 1] }, /0 to 6 hidden layers/],
     [{ learningRate: 1e400 }, /learningRate must be a number in \(0, 10\], got Infinity/],
@@ -100,13 +101,14 @@ test('roundToFormat rounds to nearest even, with subnormals and overflow', () =>
   assert.deepEqual([...lab.roundToFormat([0.1], 'float32')], [Math.fround(0.1)]);
   assert.ok(lab.roundToFormat([NaN], 'bfloat16')[0] !== lab.roundToFormat([NaN], 'bfloat16')[0]);
   assert.ok(lab.roundToFormat(new Float32Array([1.5]), 'float16') instanceof Float64Array);
+  // @ts-expect-error: an unknown format on purpose; the API must refuse it at run time too
   assert.throws(() => lab.roundToFormat([1], 'float8'), /format must be one of float64, float32, bfloat16, float16/);
 });
 
 test('formatMarkers: sigmoid rounds to 1 at ≈ 17.3 (float32), 8.3 (float16), earlier in bfloat16', () => {
   const m = lab.formatMarkers('sigmoid', { range: [-40, 40] });
-  assert.ok(Math.abs(m.float32.saturatesAbove - 17.33) < 0.01, m.float32.saturatesAbove);
-  assert.ok(Math.abs(m.float16.saturatesAbove - 8.318) < 0.01, m.float16.saturatesAbove);
+  assert.ok(Math.abs(m.float32.saturatesAbove - 17.33) < 0.01, String(m.float32.saturatesAbove));
+  assert.ok(Math.abs(m.float16.saturatesAbove - 8.318) < 0.01, String(m.float16.saturatesAbove));
   assert.ok(m.bfloat16.saturatesAbove < m.float16.saturatesAbove);
   assert.ok(Math.abs(m.float16.expOverflow - Math.log(65520)) < 1e-9);
   assert.equal(m.float32.expOverflow, null);  // 88.7 is outside [-40, 40]

@@ -393,7 +393,7 @@ export function mount(element, api) {
   for (const [key, f] of Object.entries(fields)) {
     f.input.addEventListener('change', () => {
       const v = parseDecimal(f.input.value);
-      const ok = Number.isFinite(v) && v >= f.range.min && v <= f.range.max && (!f.integer || Number.isInteger(v));
+      const ok = Number.isFinite(v) && v >= f.range.min && v <= f.range.max && (!f['integer'] || Number.isInteger(v));
       f.input.setAttribute('aria-invalid', String(!ok));
       setText(f.message, ok ? '' : t(f.key, { min: formatNumber(f.range.min), max: formatNumber(f.range.max) }));
       if (ok) commit({ [key]: v });
