@@ -11,6 +11,7 @@ import { tryItScript } from './lesson/torch-code.js';
 import { buildFunctionSections } from './lesson/function-section.js';
 import { applyStrings, hasString, htmlLangOf, languages, setLanguage, t } from './page/i18n.js';
 import { el } from './page/dom.js';
+import { markerRows, markerTable } from './demos/number-formats.js';
 import { paramsOf } from './state/catalogue-views.js';
 import { pageSchema } from './state/page-state.js';
 import { buildQuestion, questionById } from './lesson/questions.js';
@@ -67,6 +68,10 @@ function fallbackFor(element, { rows, lab, state }) {
       w: [get('w1'), get('w2'), get('w3')].map((v) => formatNumber(v)).join(', '),
       b: formatNumber(get('b')), z: formatNumber(result.z), name: fnRow?.name ?? id, f: formatNumber(result.output),
     }) })];
+  }
+  if (kind === 'demo:number-formats') {
+    const range = [state['formats.lo'], state['formats.hi']];
+    return [note, markerTable(t, markerRows(lab, state['formats.fn'], range))];
   }
   return [note];
 }

@@ -1,14 +1,14 @@
 // `npm run bench`: every benchmark part, printed as tables and written to bench-results.json.
 // Each part is a module in this folder exporting `run(options)` → {title, columns, rows}.
-//   node scripts/bench/run.mjs [--quick] [part ...]     parts: activations expression training page first-load (run by default), soak
+//   node scripts/bench/run.mjs [--quick] [part ...]     parts: activations expression training lab page first-load (run by default), soak
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { root } from './common.mjs';
 
-const PARTS = ['activations', 'expression', 'training', 'page', 'first-load', 'soak'];
-const DEFAULT_PARTS = ['activations', 'expression', 'training', 'page', 'first-load'];
+const PARTS = ['activations', 'expression', 'training', 'lab', 'page', 'first-load', 'soak'];
+const DEFAULT_PARTS = ['activations', 'expression', 'training', 'lab', 'page', 'first-load'];
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const chosen = args.filter((a) => !a.startsWith('--'));

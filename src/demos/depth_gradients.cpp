@@ -5,25 +5,10 @@
 #include <vector>
 
 #include "core/random.hpp"
+#include "demos/init.hpp"
 
 namespace alab {
 namespace {
-
-void init_layer(Init init, std::size_t width, Random& rng, double* w, double* b) {
-  const double fan = static_cast<double>(width);
-  for (std::size_t k = 0; k < width * width; ++k) {
-    switch (init) {
-      case Init::torch_default: w[k] = rng.uniform(-1.0, 1.0) / std::sqrt(fan); break;
-      case Init::xavier: w[k] = rng.uniform(-1.0, 1.0) * std::sqrt(6.0 / (fan + fan)); break;
-      case Init::he: w[k] = rng.normal() * std::sqrt(2.0 / fan); break;
-      case Init::equal:
-      case Init::count: w[k] = 1.0 / std::sqrt(fan); break;
-    }
-  }
-  for (std::size_t j = 0; j < width; ++j) {
-    b[j] = init == Init::torch_default ? rng.uniform(-1.0, 1.0) / std::sqrt(fan) : 0.0;
-  }
-}
 
 double norm(const double* v, std::size_t n) {
   double sum = 0;
@@ -48,7 +33,7 @@ std::string check_depth(const DepthSpec& spec) {
     return message;
   }
   if (static_cast<std::size_t>(spec.activation) >= kFnCount) return "unknown activation";
-  if (spec.init >= Init::count) return "init must be torch_default, xavier, he or equal";
+  if (spec.init >= Init::count) return "unknown init";
   return check_params(spec.activation, spec.params);
 }
 
@@ -58,7 +43,8 @@ void gradient_by_depth(const DepthSpec& spec, double* out) {
   Random rng(spec.seed);
   std::vector<double> weights(depth * width * width), biases(depth * width);
   for (std::size_t l = 0; l < depth; ++l) {
-    init_layer(spec.init, width, rng, &weights[l * width * width], &biases[l * width]);
+    init_layer(spec.init, width, width, 1.0 / std::sqrt(static_cast<double>(width)), rng, &weights[l * width * width],
+               &biases[l * width]);
   }
   // h[l] is the input of layer l (h[0] the sample), z[l] its pre-activation.
   std::vector<double> h((depth + 1) * width), z(depth * width), delta(width), below(width);

@@ -80,14 +80,53 @@ export interface DemoOptions {
 }
 
 export interface NetworkSpec {
+  /** 2 inputs, 0 to 6 hidden layers of 1 to 8 units, 1 output. */
   layers?: number[];
-  activation?: string;
-  params?: Params | null;
+  /** One catalogue id for every hidden layer, or one per hidden layer (input side first). */
+  activation?: string | string[];
+  /** One parameter object, or one per id of `activation`. */
+  params?: Params | null | Array<Params | null>;
   output?: string;
   loss?: string;
   learningRate?: number;
+  /** L2 weight decay λ in [0, 1] (weights only, not biases). */
+  weightDecay?: number;
   seed?: number;
   init?: string;
+  /** The weight of the `constant` init, within ±10. */
+  initValue?: number;
+}
+
+/** One pass over a data set: loss, accuracy and, per hidden layer, the share of units that are 0 on every point. */
+export interface NetworkEvaluation {
+  loss: number;
+  accuracy: number;
+  dead: Float64Array;
+}
+
+export interface GridOptions {
+  cols?: number;
+  rows?: number;
+  x?: [number, number];
+  y?: [number, number];
+  units?: boolean;
+}
+
+/** The grid and, per hidden unit (layer by layer), its output over the same grid: views into the heap. */
+export interface GridWithUnits {
+  grid: Float32Array;
+  units: Float32Array[];
+}
+
+export type NumberFormat = 'float64' | 'float32' | 'bfloat16' | 'float16';
+
+/** Where rounding to a format changes a function: an x, or null where the range holds no such point. */
+export interface FormatMarkers {
+  saturatesAbove: number | null;
+  saturatesBelow: number | null;
+  derivativeZeroAbove: number | null;
+  derivativeZeroBelow: number | null;
+  expOverflow: number | null;
 }
 
 export interface LayerWeights {
@@ -100,11 +139,14 @@ export interface LayerWeights {
 /** A small trainable network held by the module; free it with delete(). */
 export interface Network {
   readonly layers: number[];
-  readonly activation: string;
+  /** The id given for every hidden layer, or the list given per layer. */
+  readonly activation: string | string[];
   readonly output: string;
   readonly loss: string;
   readonly init: string;
+  readonly initValue: number;
   readonly learningRate: number;
+  readonly weightDecay: number;
   readonly seed: number;
   /** Trains in place; returns the loss after the last epoch. */
   train(data: Dataset, options?: { epochs?: number; batchSize?: number }): number;
@@ -112,7 +154,12 @@ export interface Network {
   accuracy(data: Dataset): number;
   predict(xs: Numbers): Float64Array;
   /** P(class 1) on a cols × rows grid: a view into the heap, valid until the next call. */
-  predictGrid(options?: { cols?: number; rows?: number; x?: [number, number]; y?: [number, number] }): Float32Array;
+  predictGrid(options: GridOptions & { units: true }): GridWithUnits;
+  predictGrid(options?: GridOptions & { units?: false }): Float32Array;
+  predictGrid(options?: GridOptions): Float32Array | GridWithUnits;
+  evaluate(data: Dataset): NetworkEvaluation;
+  /** Per weight layer (the output layer last): RMS over the last epoch's steps of ‖∂loss/∂W‖. */
+  gradientNorms(): Float64Array;
   parameters(): Float64Array;
   weights(): LayerWeights[];
   gradient(data: Dataset): Float64Array;
@@ -168,6 +215,12 @@ export interface ActivationLab {
   gradientByDepth(options?: {
     depth?: number; width?: number; activation?: string; params?: Params | null; init?: string; samples?: number; seed?: number;
   }): { gradients: Float64Array; weightGradients: Float64Array };
+  /** The formats roundToFormat and formatMarkers know, in the order formatMarkers lists them. */
+  numberFormats(): NumberFormat[];
+  /** Each value rounded to the nearest value of the format (ties to even), as a Float64Array. */
+  roundToFormat(values: Numbers, format: NumberFormat): Float64Array;
+  formatMarkers(activation: string, options?: { params?: Params | null; range?: [number, number] } | null):
+    Record<NumberFormat, FormatMarkers>;
   outputHistogram(options?: {
     activation?: string; params?: Params | null; samples?: number; scale?: number; seed?: number; bins?: number;
     range?: [number, number];

@@ -3,8 +3,8 @@
 // HEAPF32, HEAPU32, _malloc and _free are in scope.
 // Arrays cross through the heap in one HEAPF64.set / subarray per array; networks are C++ objects
 // named by integer handles, wrapped here so page code sees a plain JS class.
-/* global Module, HEAPF64, HEAPF32, HEAPU32, _malloc, _free */
-import { AlabScratch, alabParams, alabRow, alabToFloat64 } from './api.js';
+/* global Module, HEAPF64, HEAPF32, HEAPU32, HEAP32, _malloc, _free */
+import { AlabScratch, MAX_PARAMS, alabParams, alabRow, alabToFloat64 } from './api.js';
 
 var alabDemoOptionsCache = null;
 var alabDataScratch = new AlabScratch(8);
@@ -17,7 +17,7 @@ function alabDemoOptions() {
 }
 
 // Throws when `options` has a key not in `known` (a typo would otherwise be silently ignored).
-function alabOptions(where, options, known) {
+export function alabOptions(where, options, known) {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(where + ': options must be an object');
   Object.keys(options).forEach(function (key) {
@@ -28,7 +28,7 @@ function alabOptions(where, options, known) {
   return options;
 }
 
-function alabPick(value, fallback) { return value === undefined ? fallback : value; }
+export function alabPick(value, fallback) { return value === undefined ? fallback : value; }
 
 function alabInteger(where, name, value, lo, hi) {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
@@ -73,36 +73,87 @@ function alabActivationParams(where, activation, params) {
   return { row: row, ptr: alabParams(row, params) };
 }
 
-// new lab.Network({layers, activation, params, output, loss, learningRate, seed, init})
+var alabFnScratch = new AlabScratch(4);
+var alabLayerParamScratch = new AlabScratch(8);
+
+// The hidden layers' activations as {ids, rows, fnPtr, paramPtr, count}: `activation` is one id (every
+// hidden layer) or an array of ids, one per hidden layer; `params` likewise one object or an array.
+function alabLayerActivations(where, activation, params, hidden) {
+  var list = Array.isArray(activation) ? activation : [activation];
+  if (list.length < 1) throw new RangeError(where + ': activation must be an id or a non-empty array of ids');
+  if (Array.isArray(activation) && list.length !== hidden && list.length !== 1) {
+    throw new RangeError(where + ': activation lists ' + list.length + ' functions, but the network has ' + hidden +
+                         ' hidden layer' + (hidden === 1 ? '' : 's') + ' (give one id for all, or one per hidden layer)');
+  }
+  var paramList = Array.isArray(params) ? params : list.map(function () { return params; });
+  if (paramList.length !== list.length) {
+    throw new RangeError(where + ': params lists ' + paramList.length + ' objects for ' + list.length + ' activations');
+  }
+  var count = list.length;
+  var fnPtr = alabFnScratch.reserve(count);
+  var paramPtr = alabLayerParamScratch.reserve(count * MAX_PARAMS);
+  var rows = list.map(function (id, l) {
+    var row;
+    try {
+      row = alabRow(id);
+      var ptr = alabParams(row, paramList[l]);
+      HEAPF64.copyWithin((paramPtr >> 3) + l * MAX_PARAMS, ptr >> 3, (ptr >> 3) + MAX_PARAMS);
+    } catch (e) {
+      var prefix = count > 1 ? 'hidden layer ' + (l + 1) + ': ' : '';
+      throw new e.constructor(where + ': ' + prefix + e.message);
+    }
+    HEAP32[(fnPtr >> 2) + l] = row.index;
+    return row;
+  });
+  return { ids: list.slice(), fnPtr: fnPtr, paramPtr: paramPtr, count: count };
+}
+
+// new lab.Network({layers, activation, params, output, loss, learningRate, weightDecay, seed, init, initValue})
 function AlabNetwork(spec) {
   var where = 'Network';
-  var o = alabOptions(where, spec, ['layers', 'activation', 'params', 'output', 'loss', 'learningRate', 'seed', 'init']);
+  var o = alabOptions(where, spec, ['layers', 'activation', 'params', 'output', 'loss', 'learningRate', 'weightDecay',
+                                    'seed', 'init', 'initValue']);
+  var limits = alabDemoOptions().limits;
   var layers = alabPick(o.layers, [2, 8, 8, 1]);
   if (!Array.isArray(layers) || !layers.every(function (v) { return Number.isInteger(v) && v >= 0 && v < 1e6; })) {
     throw new TypeError(where + ': layers must be an array of unit counts such as [2, 8, 8, 1]');
   }
-  var activation = alabPick(o.activation, 'tanh');
+  if (layers.length < 2 || layers.length > limits.maxHidden + 2) {
+    throw new RangeError(where + ': layers must list the 2 inputs, 0 to ' + limits.maxHidden +
+                         ' hidden layers and the 1 output (2 to ' + (limits.maxHidden + 2) + ' sizes), got ' + layers.length);
+  }
   var output = alabChoice(where, 'output', 'outputs', alabPick(o.output, 'sigmoid'));
   var loss = alabChoice(where, 'loss', 'losses', alabPick(o.loss, 'cross_entropy'));
   var init = alabChoice(where, 'init', 'inits', alabPick(o.init, 'torch_default'));
   var rate = alabPick(o.learningRate, 0.1);
-  if (typeof rate !== 'number' || !Number.isFinite(rate)) throw new RangeError(where + ': learningRate must be a finite number');
+  if (typeof rate !== 'number' || !(rate > 0 && rate <= limits.maxLearningRate)) {
+    throw new RangeError(where + ': learningRate must be a number in (0, ' + limits.maxLearningRate + '], got ' + String(rate));
+  }
+  var decay = alabNumber(where, 'weightDecay', alabPick(o.weightDecay, 0), 0, limits.maxWeightDecay);
+  var initValue = alabNumber(where, 'initValue', alabPick(o.initValue, 0.1), -limits.maxInitValue, limits.maxInitValue);
   var seed = alabSeed(where, alabPick(o.seed, 1));
-  var fn = alabActivationParams(where, activation, o.params);
+  var hidden = Math.max(0, layers.length - 2);
+  var fns = alabLayerActivations(where, alabPick(o.activation, 'tanh'), o.params, hidden);
   var lptr = alabLayerScratch.reserve(Math.max(1, layers.length));
   HEAPU32.set(layers, lptr >> 2);
-  var problem = Module['rawNetworkCheck'](lptr, layers.length, fn.row.index, fn.ptr, output, loss, rate, init);
+  var problem = Module['rawNetworkCheck'](lptr, layers.length, fns.fnPtr, fns.count, fns.paramPtr, output, loss, rate,
+                                          decay, init, initValue);
   if (problem) throw new RangeError(where + ': ' + problem);
-  this.handle = Module['rawNetworkCreate'](lptr, layers.length, fn.row.index, fn.ptr, output, loss, rate, seed, init);
+  this.handle = Module['rawNetworkCreate'](lptr, layers.length, fns.fnPtr, fns.count, fns.paramPtr, output, loss, rate,
+                                           decay, seed, init, initValue);
   this.layers = layers.slice();
-  this.activation = activation;
+  this.activation = Array.isArray(o.activation) ? fns.ids : fns.ids[0];
   this.output = alabDemoOptions().outputs[output];
   this.loss = alabDemoOptions().losses[loss];
   this.init = alabDemoOptions().inits[init];
+  this.initValue = initValue;
   this.learningRate = rate;
+  this.weightDecay = decay;
   this.seed = seed;
   this.gridPtr = 0;
   this.gridCapacity = 0;
+  this.unitPtr = 0;
+  this.unitCapacity = 0;
 }
 
 AlabNetwork.prototype.live = function (where) {
@@ -151,7 +202,7 @@ AlabNetwork.prototype.predict = function (xs) {
 AlabNetwork.prototype.predictGrid = function (options) {
   var h = this.live('predictGrid');
   var where = 'Network.predictGrid';
-  var o = alabOptions(where, options, ['cols', 'rows', 'x', 'y']);
+  var o = alabOptions(where, options, ['cols', 'rows', 'x', 'y', 'units']);
   var cols = alabInteger(where, 'cols', alabPick(o.cols, 100), 1, 2048);
   var rows = alabInteger(where, 'rows', alabPick(o.rows, cols), 1, 2048);
   var x = alabPick(o.x, [-1.5, 1.5]), y = alabPick(o.y, [-1.5, 1.5]);
@@ -168,8 +219,44 @@ AlabNetwork.prototype.predictGrid = function (options) {
     if (!this.gridPtr) { this.gridCapacity = 0; throw new RangeError(where + ': out of memory'); }
     this.gridCapacity = n;
   }
-  Module['rawNetworkPredictGrid'](h, cols, rows, x[0], x[1], y[0], y[1], this.gridPtr);
-  return HEAPF32.subarray(this.gridPtr >> 2, (this.gridPtr >> 2) + n);
+  var units = 0;
+  for (var l = 1; l + 1 < this.layers.length; l++) units += this.layers[l];
+  var wantUnits = o.units === true && units > 0;
+  if (wantUnits && units * n > this.unitCapacity) {
+    if (this.unitPtr) _free(this.unitPtr);
+    this.unitPtr = _malloc(4 * units * n);
+    if (!this.unitPtr) { this.unitCapacity = 0; throw new RangeError(where + ': out of memory'); }
+    this.unitCapacity = units * n;
+  }
+  Module['rawNetworkPredictGrid'](h, cols, rows, x[0], x[1], y[0], y[1], this.gridPtr, wantUnits ? this.unitPtr : 0);
+  var grid = HEAPF32.subarray(this.gridPtr >> 2, (this.gridPtr >> 2) + n);
+  if (!wantUnits) return grid;
+  // With {units: true}: {grid, units: [Float32Array view per hidden unit, layer by layer]} (views, as above).
+  var maps = [];
+  for (var u = 0; u < units; u++) maps.push(HEAPF32.subarray((this.unitPtr >> 2) + u * n, (this.unitPtr >> 2) + (u + 1) * n));
+  return { grid: grid, units: maps };
+};
+
+// One pass over `data`, parameters unchanged: {loss, accuracy, dead: Float64Array(hidden layers)}, dead[l] the
+// share of hidden layer l's units whose output is exactly 0 on every point.
+AlabNetwork.prototype.evaluate = function (data) {
+  var h = this.live('evaluate');
+  var d = alabDataInHeap('Network.evaluate', data);
+  var hidden = this.layers.length - 2;
+  var out = alabOutScratch.reserve(2 + hidden);
+  Module['rawNetworkEvaluate'](h, d.xs, d.ys, d.n, out);
+  var b = out >> 3;
+  return { loss: HEAPF64[b], accuracy: HEAPF64[b + 1], dead: HEAPF64.slice(b + 2, b + 2 + hidden) };
+};
+
+// Per weight layer (the output layer last): the root mean square, over the last epoch's SGD steps, of the
+// norm of the weights' mini-batch gradient. Zeros before any training.
+AlabNetwork.prototype.gradientNorms = function () {
+  var h = this.live('gradientNorms');
+  var count = this.layers.length - 1;
+  var out = alabOutScratch.reserve(count);
+  Module['rawNetworkGradientNorms'](h, out);
+  return HEAPF64.slice(out >> 3, (out >> 3) + count);
 };
 
 // A copy of every parameter, layer by layer: W (out × in, row-major), then b.
@@ -221,9 +308,12 @@ AlabNetwork.prototype.collapsed = function () {
 AlabNetwork.prototype.delete = function () {
   if (this.handle >= 0) Module['rawNetworkDelete'](this.handle);
   if (this.gridPtr) _free(this.gridPtr);
+  if (this.unitPtr) _free(this.unitPtr);
   this.handle = -1;
   this.gridPtr = 0;
   this.gridCapacity = 0;
+  this.unitPtr = 0;
+  this.unitCapacity = 0;
 };
 
 Module['Network'] = AlabNetwork;

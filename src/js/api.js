@@ -6,7 +6,7 @@
 
 var alabCatalogueCache = null;
 var alabIndexById = null;
-var MAX_PARAMS = 2;
+export var MAX_PARAMS = 2;
 
 function alabCatalogue() {
   if (!alabCatalogueCache) {

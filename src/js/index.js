@@ -3,6 +3,7 @@
 // exports (_malloc, _alab_apply_f64, …) are in scope, and each area adds its functions to Module.
 import './api.js';
 import './api-expression.js';
+import './api-formats.js';
 import './api-network.js';
 import './api-softmax.js';
 import './api-torch.js';

@@ -1,9 +1,11 @@
 // The module's surface, declarations only: the logic is in the core and the demos, the checks and the
-// address-based entry points in heap_api.*, network_heap_api.* and expression_heap_api.*, the plain-JS API in src/js/.
+// address-based entry points in heap_api.*, network_heap_api.*, expression_heap_api.* and format_heap_api.*,
+// the plain-JS API in src/js/.
 #include <emscripten/bind.h>
 
 #include "core/catalogue.hpp"
 #include "expression_heap_api.hpp"
+#include "format_heap_api.hpp"
 #include "heap_api.hpp"
 #include "network_heap_api.hpp"
 
@@ -35,6 +37,8 @@ EMSCRIPTEN_BINDINGS(network) {
   function("rawNetworkPredict", &network_predict);
   function("rawNetworkPredictGrid", &network_predict_grid);
   function("rawNetworkGradient", &network_gradient);
+  function("rawNetworkEvaluate", &network_evaluate);
+  function("rawNetworkGradientNorms", &network_gradient_norms);
   function("rawNetworkParameters", &network_parameters);
   function("rawNetworkParameterCount", &network_parameter_count);
   function("rawNetworkCollapsed", &network_collapsed);
@@ -58,4 +62,13 @@ EMSCRIPTEN_BINDINGS(expression) {
   function("rawExprCompile", &alab::wasm::expr_compile);
   function("rawExprRelease", &alab::wasm::expr_release);
   function("rawExprCount", &alab::wasm::expr_count);
+}
+
+// Number formats: rounding to float32, bfloat16, float16, and where it changes an activation.
+EMSCRIPTEN_BINDINGS(number_formats) {
+  using namespace emscripten;
+  function("rawFormatOptionsJson", &alab::wasm::format_options_json);
+  function("rawRoundValues", &alab::wasm::round_values);
+  function("rawMarkersCheck", &alab::wasm::markers_check);
+  function("rawMarkers", &alab::wasm::markers);
 }

@@ -1,5 +1,6 @@
 #include "network_heap_api.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <iterator>
 #include <memory>
@@ -36,18 +37,27 @@ void copy_params(Address params, double* out) {
   for (std::size_t i = 0; i < kMaxParams; ++i) out[i] = params ? at<const double>(params)[i] : 0.0;
 }
 
-std::string spec_of(Address layers, std::uint32_t layer_count, int fn_index, Address params, int output, int loss,
-                    double learning_rate, int init, NetworkSpec& spec) {
-  if (!fn_index_valid(fn_index)) return "unknown activation";
+// fns: fn_count int32 catalogue indices (1, or one per hidden layer); params: fn_count × kMaxParams doubles.
+std::string spec_of(Address layers, std::uint32_t layer_count, Address fns, std::uint32_t fn_count, Address params,
+                    int output, int loss, double learning_rate, double weight_decay, int init, double init_value,
+                    NetworkSpec& spec) {
+  if (fn_count < 1 || fn_count > kMaxHidden || !fns) return "activations must list 1 to 6 functions";
   if (!params) return "missing parameters";
-  if (layer_count > kMaxHidden + 2 || (layer_count && !layers)) return "layers must list 2 to 6 sizes";
+  if (layer_count > kMaxHidden + 2 || (layer_count && !layers)) return "layers must list 2 to 8 sizes";
   spec.layers.assign(at<const std::uint32_t>(layers), at<const std::uint32_t>(layers) + layer_count);
-  spec.activation = static_cast<Fn>(fn_index);
-  copy_params(params, spec.params);
+  spec.activations.assign(fn_count, LayerActivation{});
+  for (std::uint32_t l = 0; l < fn_count; ++l) {
+    const int fn_index = at<const std::int32_t>(fns)[l];
+    if (!fn_index_valid(fn_index)) return "unknown activation";
+    spec.activations[l].fn = static_cast<Fn>(fn_index);
+    copy_params(params + l * kMaxParams * sizeof(double), spec.activations[l].params);
+  }
   spec.output = enum_of<OutputFn>(output);
   spec.loss = enum_of<Loss>(loss);
   spec.init = enum_of<Init>(init);
+  spec.init_value = init_value;
   spec.learning_rate = learning_rate;
+  spec.weight_decay = weight_decay;
   return check_network(spec);
 }
 
@@ -62,8 +72,8 @@ std::string demo_options_json() {
   json::append_key(out, "limits"), out += '{';
   const std::pair<const char*, double> limits[] = {
       {"maxHidden", kMaxHidden}, {"maxWidth", kMaxWidth}, {"maxLearningRate", kMaxLearningRate},
-      {"maxBatch", kMaxBatch}, {"minDatasetSize", kMinDatasetSize}, {"maxDatasetSize", kMaxDatasetSize},
-      {"maxNoise", kMaxDatasetNoise}, {"maxDepth", kMaxDepth}, {"maxDepthWidth", kMaxDepthWidth},
+      {"maxWeightDecay", kMaxWeightDecay}, {"maxInitValue", kMaxInitValue}, {"maxBatch", kMaxBatch},
+      {"minDatasetSize", kMinDatasetSize}, {"maxDatasetSize", kMaxDatasetSize}, {"maxNoise", kMaxDatasetNoise}, {"maxDepth", kMaxDepth}, {"maxDepthWidth", kMaxDepthWidth},
       {"maxDepthSamples", kMaxDepthSamples}, {"maxHistogramSamples", kMaxHistogramSamples},
       {"maxHistogramBins", kMaxHistogramBins}};
   for (const auto& [name, value] : limits) {
@@ -73,16 +83,23 @@ std::string demo_options_json() {
   return out + "}}";
 }
 
-std::string network_check(Address layers, std::uint32_t layer_count, int fn_index, Address params, int output,
-                          int loss, double learning_rate, int init) {
+std::string network_check(Address layers, std::uint32_t layer_count, Address fns, std::uint32_t fn_count,
+                          Address params, int output, int loss, double learning_rate, double weight_decay, int init,
+                          double init_value) {
   NetworkSpec spec;
-  return spec_of(layers, layer_count, fn_index, params, output, loss, learning_rate, init, spec);
+  return spec_of(layers, layer_count, fns, fn_count, params, output, loss, learning_rate, weight_decay, init,
+                 init_value, spec);
 }
 
-int network_create(Address layers, std::uint32_t layer_count, int fn_index, Address params, int output, int loss,
-                   double learning_rate, double seed, int init) {
+int network_create(Address layers, std::uint32_t layer_count, Address fns, std::uint32_t fn_count, Address params,
+                   int output, int loss, double learning_rate, double weight_decay, double seed, int init,
+                   double init_value) {
   NetworkSpec spec;
-  if (!spec_of(layers, layer_count, fn_index, params, output, loss, learning_rate, init, spec).empty()) return -1;
+  if (!spec_of(layers, layer_count, fns, fn_count, params, output, loss, learning_rate, weight_decay, init,
+               init_value, spec)
+           .empty()) {
+    return -1;
+  }
   spec.seed = seed_of(seed);
   auto& held = networks();
   for (std::size_t i = 0; i < held.size(); ++i) {
@@ -128,10 +145,25 @@ bool network_predict(int handle, Address xs, std::uint32_t n, Address out) {
 }
 
 bool network_predict_grid(int handle, std::uint32_t cols, std::uint32_t rows, double x0, double x1, double y0,
-                          double y1, Address out) {
+                          double y1, Address out, Address unit_maps) {
   Network* net = find(handle);
   if (!net || !out || cols == 0 || rows == 0 || !(x0 < x1) || !(y0 < y1)) return false;
-  net->predict_grid(cols, rows, x0, x1, y0, y1, at<float>(out));
+  net->predict_grid(cols, rows, x0, x1, y0, y1, at<float>(out), unit_maps ? at<float>(unit_maps) : nullptr);
+  return true;
+}
+
+bool network_evaluate(int handle, Address xs, Address ys, std::uint32_t n, Address out) {
+  Network* net = find(handle);
+  if (!net || !out || (n && (!xs || !ys))) return false;
+  net->evaluate(at<const double>(xs), at<const double>(ys), n, at<double>(out));
+  return true;
+}
+
+bool network_gradient_norms(int handle, Address out) {
+  Network* net = find(handle);
+  if (!net || !out) return false;
+  const auto norms = net->gradient_norms();
+  std::copy(norms.begin(), norms.end(), at<double>(out));
   return true;
 }
 

@@ -15,11 +15,15 @@ namespace alab::wasm {
 // and bounds the JS wrapper validates against, so they are written once, here.
 std::string demo_options_json();
 
-std::string network_check(Address layers, std::uint32_t layer_count, int fn_index, Address params, int output,
-                          int loss, double learning_rate, int init);
+// fns: fn_count int32 catalogue indices (one for every hidden layer, or one per hidden layer); params:
+// fn_count × kMaxParams doubles, the functions' parameters in catalogue order.
+std::string network_check(Address layers, std::uint32_t layer_count, Address fns, std::uint32_t fn_count,
+                          Address params, int output, int loss, double learning_rate, double weight_decay, int init,
+                          double init_value);
 // A new network's handle (≥ 0), or -1 when network_check would complain.
-int network_create(Address layers, std::uint32_t layer_count, int fn_index, Address params, int output, int loss,
-                   double learning_rate, double seed, int init);
+int network_create(Address layers, std::uint32_t layer_count, Address fns, std::uint32_t fn_count, Address params,
+                   int output, int loss, double learning_rate, double weight_decay, double seed, int init,
+                   double init_value);
 bool network_delete(int handle);
 // Network::train; NaN for a bad handle or arguments.
 double network_train(int handle, Address xs, Address ys, std::uint32_t n, std::uint32_t epochs,
@@ -27,9 +31,13 @@ double network_train(int handle, Address xs, Address ys, std::uint32_t n, std::u
 double network_loss(int handle, Address xs, Address ys, std::uint32_t n);
 double network_accuracy(int handle, Address xs, Address ys, std::uint32_t n);
 bool network_predict(int handle, Address xs, std::uint32_t n, Address out);
-// Writes cols·rows float32 probabilities at `out`.
+// Writes cols·rows float32 probabilities at `out`, and each hidden unit's map at `unit_maps` unless it is 0.
 bool network_predict_grid(int handle, std::uint32_t cols, std::uint32_t rows, double x0, double x1, double y0,
-                          double y1, Address out);
+                          double y1, Address out, Address unit_maps);
+// Network::evaluate: loss, accuracy, dead share per hidden layer (2 + hidden layers doubles at `out`).
+bool network_evaluate(int handle, Address xs, Address ys, std::uint32_t n, Address out);
+// Network::gradient_norms: one double per weight layer at `out`.
+bool network_gradient_norms(int handle, Address out);
 bool network_gradient(int handle, Address xs, Address ys, std::uint32_t n, Address out);
 // Address of the network's parameters (stable for its lifetime; 0 for a bad handle) and their count.
 Address network_parameters(int handle);

@@ -12,6 +12,7 @@
 #include "demos/datasets.hpp"
 #include "demos/network/network.hpp"
 #include "wasm/boundary.hpp"
+#include "wasm/format_heap_api.hpp"
 #include "wasm/heap_api.hpp"
 #include "wasm/json.hpp"
 #include "wasm/network_heap_api.hpp"
@@ -103,14 +104,22 @@ TEST(HeapApi, RandnRefusesMoreThanItsLimitAndWritesNothing) {
 TEST(HeapApi, NetworkHandlesAreReusedAndABadHandleIsRefused) {
   const std::uint32_t layers[] = {2, 4, 1};
   std::array<double, alab::kMaxParams> params{};
-  const int tanh = static_cast<int>(alab::Fn::tanh);
+  const std::int32_t tanh[] = {static_cast<std::int32_t>(alab::Fn::tanh)};
+  const std::int32_t unknown[] = {-1};
   const int output = static_cast<int>(alab::OutputFn::sigmoid), loss = static_cast<int>(alab::Loss::cross_entropy);
   const int init = static_cast<int>(alab::Init::xavier);
-  EXPECT_EQ(alab::wasm::network_check(addr(layers), 3, tanh, addr(params.data()), output, loss, 0.1, init), "");
-  EXPECT_EQ(alab::wasm::network_check(addr(layers), 3, -1, addr(params.data()), output, loss, 0.1, init),
+  const auto create = [&](double seed) {
+    return alab::wasm::network_create(addr(layers), 3, addr(tanh), 1, addr(params.data()), output, loss, 0.1, 0, seed,
+                                      init, 0.1);
+  };
+  EXPECT_EQ(alab::wasm::network_check(addr(layers), 3, addr(tanh), 1, addr(params.data()), output, loss, 0.1, 0, init,
+                                      0.1),
+            "");
+  EXPECT_EQ(alab::wasm::network_check(addr(layers), 3, addr(unknown), 1, addr(params.data()), output, loss, 0.1, 0,
+                                      init, 0.1),
             "unknown activation");
-  const int a = alab::wasm::network_create(addr(layers), 3, tanh, addr(params.data()), output, loss, 0.1, 1, init);
-  const int b = alab::wasm::network_create(addr(layers), 3, tanh, addr(params.data()), output, loss, 0.1, 2, init);
+  const int a = create(1);
+  const int b = create(2);
   ASSERT_GE(a, 0);
   ASSERT_GE(b, 0);
   EXPECT_NE(a, b);
@@ -119,7 +128,7 @@ TEST(HeapApi, NetworkHandlesAreReusedAndABadHandleIsRefused) {
   EXPECT_FALSE(alab::wasm::network_delete(a));
   EXPECT_EQ(alab::wasm::network_parameters(a), 0u);
   EXPECT_TRUE(std::isnan(alab::wasm::network_loss(a, 0, 0, 0)));
-  const int c = alab::wasm::network_create(addr(layers), 3, tanh, addr(params.data()), output, loss, 0.1, 3, init);
+  const int c = create(3);
   EXPECT_EQ(c, a);  // the freed handle is taken again
   EXPECT_TRUE(alab::wasm::network_delete(b));
   EXPECT_TRUE(alab::wasm::network_delete(c));
@@ -147,7 +156,10 @@ TEST(HeapApi, TheDemoOptionsListEveryNameTableInEnumOrder) {
   EXPECT_NE(json.find("\"datasets\":[\"xor\",\"circle\",\"spirals\",\"gaussians\"]"), std::string::npos) << json;
   EXPECT_NE(json.find("\"outputs\":[\"sigmoid\",\"tanh\"]"), std::string::npos) << json;
   EXPECT_NE(json.find("\"losses\":[\"squared\",\"cross_entropy\"]"), std::string::npos) << json;
-  EXPECT_NE(json.find("\"inits\":[\"torch_default\",\"xavier\",\"he\",\"equal\"]"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"inits\":[\"torch_default\",\"xavier\",\"he\",\"equal\",\"zeros\",\"constant\","
+                      "\"xavier_normal\",\"lecun\"]"),
+            std::string::npos)
+      << json;
   EXPECT_NE(json.find("\"maxLearningRate\":10,"), std::string::npos) << json;
   EXPECT_EQ(json.back(), '}');
   for (int i = 0; i < static_cast<int>(alab::Init::count); ++i) {
@@ -155,6 +167,8 @@ TEST(HeapApi, TheDemoOptionsListEveryNameTableInEnumOrder) {
   }
   EXPECT_STREQ(alab::to_string(alab::Init::count), "");
   EXPECT_STREQ(alab::dataset_id(alab::Dataset::spirals), "spirals");
+  EXPECT_EQ(alab::wasm::format_options_json(),
+            "{\"formats\":[\"float64\",\"float32\",\"bfloat16\",\"float16\"],\"markerSamples\":4096}");
   EXPECT_EQ(alab::find_dataset("gaussians"), alab::Dataset::gaussians);
 }
 

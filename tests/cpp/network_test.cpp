@@ -27,8 +27,8 @@ Data make(Dataset d, std::uint32_t n, double noise, std::uint64_t seed) {
 
 NetworkSpec spec_for(Fn fn, std::uint64_t seed) {
   NetworkSpec spec;
-  spec.activation = fn;
-  default_params(fn, spec.params);
+  spec.activations.assign(1, LayerActivation{fn, {}});
+  default_params(fn, spec.activations[0].params);
   spec.seed = seed;
   return spec;
 }
@@ -194,8 +194,10 @@ TEST(NetworkSpecCheck, RejectsWhatItCannotBuild) {
   EXPECT_NE(check_network(spec), "");
   spec.layers = {2, 9, 1};
   EXPECT_NE(check_network(spec), "");
-  spec.layers = {2, 8, 8, 8, 8, 8, 1};
+  spec.layers = {2, 8, 8, 8, 8, 8, 8, 8, 1};
   EXPECT_NE(check_network(spec), "");
+  spec.layers = {2, 8, 8, 8, 8, 8, 8, 1};
+  EXPECT_EQ(check_network(spec), "");
   spec.layers = {2, 8, 2};
   EXPECT_NE(check_network(spec), "");
   spec.layers = {2, 1};
@@ -205,8 +207,8 @@ TEST(NetworkSpecCheck, RejectsWhatItCannotBuild) {
   spec.learning_rate = NAN;
   EXPECT_NE(check_network(spec), "");
   spec.learning_rate = 0.1;
-  spec.activation = Fn::leaky_relu;
-  spec.params[0] = -5;
+  spec.activations[0].fn = Fn::leaky_relu;
+  spec.activations[0].params[0] = -5;
   EXPECT_NE(check_network(spec), "");
 }
 

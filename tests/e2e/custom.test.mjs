@@ -172,7 +172,7 @@ test('embed mode shows the custom function: ?embed=1&part=fn&fn=custom&custom=�
 test('the Chinese page has the panel in Chinese, with its messages', async () => {
   const { page, context, problems } = await harness.open(`${harness.url}`, { locale: 'zh-CN' });
   await page.locator(panel).scrollIntoViewIfNeeded();
-  assert.equal(await page.textContent('#custom h2'), '自己写一个');
+  assert.equal(await page.textContent('#custom h2'), '七、自己写一个');
   await type(page, 'foo(x)');
   assert.match((await shown(page)).message, /^第 1 个字符：没有这个名字的函数/);
   assert.deepEqual(problems, []);

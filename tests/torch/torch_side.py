@@ -14,6 +14,10 @@ patterns (signed 32-bit integers), so nothing is lost in decimal conversion. Req
                                                      → PyTorch's float32 y = eval(call) per case, and where it is
                                                        more than 4 ulp from the given y, the mpmath value
                                                        (tests/reference/generate.py) rounded to float32
+  {"task": "init", "cases": [{"scheme", "fan_in", "fan_out", "count", "value"}, ...]}
+                                                     → `count` weights of (fan_out × fan_in) layers initialised by
+                                                       nn.init (nn.Linear's own reset for torch_default, whose
+                                                       biases follow), as float64, per case
 Seeds arrive as decimal strings (they may exceed 2^53).
 """
 import contextlib
@@ -104,7 +108,37 @@ def judge(request):
     return out
 
 
-TASKS = {'info': info, 'randn': randn, 'print': printed, 'grad': grad, 'scripts': scripts, 'judge': judge}
+def init(request):
+    import math
+    torch.manual_seed(0)
+    schemes = {
+        'torch_default': None,
+        'zeros': torch.nn.init.zeros_,
+        'constant': None,
+        'xavier': torch.nn.init.xavier_uniform_,
+        'xavier_normal': torch.nn.init.xavier_normal_,
+        'he': lambda w: torch.nn.init.kaiming_normal_(w, nonlinearity='relu'),
+        'lecun': lambda w: torch.nn.init.kaiming_normal_(w, nonlinearity='linear'),
+    }
+    out = []
+    for case in request['cases']:
+        weights, biases = [], []
+        while len(weights) < case['count']:
+            layer = torch.nn.Linear(case['fan_in'], case['fan_out']).double()
+            with torch.no_grad():
+                if case['scheme'] == 'constant':
+                    torch.nn.init.constant_(layer.weight, case['value'])
+                    torch.nn.init.zeros_(layer.bias)
+                elif case['scheme'] != 'torch_default':
+                    schemes[case['scheme']](layer.weight)
+                    torch.nn.init.zeros_(layer.bias)
+            weights += layer.weight.flatten().tolist()
+            biases += layer.bias.tolist()
+        out.append({'weights': weights[:case['count']], 'biases': biases})
+    return out
+
+
+TASKS = {'init': init, 'info': info, 'randn': randn, 'print': printed, 'grad': grad, 'scripts': scripts, 'judge': judge}
 
 if __name__ == '__main__':
     json.dump([TASKS[req['task']](req) for req in json.load(sys.stdin)], sys.stdout)

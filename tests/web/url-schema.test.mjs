@@ -39,6 +39,13 @@ function valueOf(prop) {
     case 'pairs': return fc.uniqueArray(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/), { maxLength: prop.count })
       .chain((names) => fc.tuple(...names.map(() => fc.integer({ min: Math.ceil(prop.min * 1000), max: Math.floor(prop.max * 1000) })))
         .map((values) => Object.fromEntries(names.map((name, i) => [name, values[i] / 1000]))));
+    // The lab's layer sizes, one activation per layer, and its own points on the hundredths grid a link writes.
+    case 'integers': return fc.array(fc.integer({ min: prop.min, max: prop.max }), { minLength: prop.minLength, maxLength: prop.maxLength });
+    case 'words': return fc.array(fc.constantFrom(...prop.values), { minLength: 1, maxLength: prop.maxLength });
+    case 'points': {
+      const coordinate = fc.integer({ min: -prop.limit * 100, max: prop.limit * 100 }).map((k) => k / 100);
+      return fc.array(fc.tuple(coordinate, coordinate, fc.constantFrom(0, 1)), { maxLength: Math.min(prop.maxPoints, 30) });
+    }
     default: throw new Error(`no generator for ${prop.kind}`);
   }
 }

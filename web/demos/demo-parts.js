@@ -37,7 +37,7 @@ function rgb(colour, fallback) {
 }
 
 // Class colours (class 1 = series 1, class 0 = series 2) and the neutral middle, from the stylesheet.
-function classColours() {
+export function classColours() {
   const c = themeColours();
   return {
     one: rgb(c.series[0], [11, 92, 173]), zero: rgb(c.series[1], [194, 65, 12]),
@@ -62,8 +62,9 @@ export function createBoundaryMap(labelKey) {
   onThemeChange(() => { colours = classColours(); });
   return {
     wrapper,
-    // Paints the cols × rows grid of probabilities (row 0 at the top) and the points in `range`².
-    draw(grid, cols, rows, data, range) {
+    // Paints the cols × rows grid of probabilities (row 0 at the top) and the points in `range`²; the points
+    // of `test`, when given, as rings.
+    draw(grid, cols, rows, data, range, test) {
       if (!image || image.width !== cols || image.height !== rows) {
         small.width = cols;
         small.height = rows;
@@ -96,6 +97,14 @@ export function createBoundaryMap(labelKey) {
         dots.beginPath();
         dots.arc((data.xs[2 * i] - range[0]) * scale, (range[1] - data.xs[2 * i + 1]) * scale, 2.6, 0, 2 * Math.PI);
         dots.fill();
+        dots.stroke();
+      }
+      dots.lineWidth = 1.6;
+      for (let i = 0; i < (test?.ys.length ?? 0); i++) {
+        const c = test.ys[i] > 0.5 ? colours.one : colours.zero;
+        dots.strokeStyle = `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+        dots.beginPath();
+        dots.arc((test.xs[2 * i] - range[0]) * scale, (range[1] - test.xs[2 * i + 1]) * scale, 2.8, 0, 2 * Math.PI);
         dots.stroke();
       }
     },

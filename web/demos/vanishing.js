@@ -26,12 +26,16 @@ function scientific(text) {
   return `${match[1]} × 10${exponent.replace(/./g, (ch) => superscript[ch])}`;
 }
 
+// The initialisations this demo offers: the random and equal schemes (zeros and a constant would make every
+// gradient here 0 or identical, which the symmetry demo and the training lab show instead).
+const depthInits = (options) => options.inits.filter((id) => id !== 'zeros' && id !== 'constant');
+
 // The settings a link or an embed carries: depth, activation and initialisation.
 export function settings(rows, options) {
   return [
     integerProp('vanishing.depth', 20, 1, 50),
     settingChoice('vanishing.activation', 'sigmoid', rows.map((r) => r.id)),
-    settingChoice('vanishing.init', 'torch_default', options.inits),
+    settingChoice('vanishing.init', 'torch_default', depthInits(options)),
   ];
 }
 
@@ -45,7 +49,7 @@ export function mount(element, api) {
   activationMenu.select.dataset.control = 'activation';
   const initMenu = menu({
     labelKey: 'demo.init', value: api.state()['vanishing.init'],
-    options: lab.demoOptions().inits.map((id) => ({ value: id, key: `demo.init.${id}` })),
+    options: depthInits(lab.demoOptions()).map((id) => ({ value: id, key: `demo.init.${id}` })),
   });
   initMenu.select.dataset.control = 'init';
   const canvas = el('canvas', { role: 'img', 'data-i18n-label': 'demo.vanishing.chartLabel' });

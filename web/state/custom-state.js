@@ -14,7 +14,7 @@ const maxParams = 8;
 const paramName = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 // A free text, cut at `keep` characters; a value longer than `limit` is ignored.
-export const textProp = (name, def, keep, limit = urlTextLimit) => ({ name, kind: 'text', def, keep, maxLength: limit });
+export const textProp = (name, def, keep, limit = urlTextLimit) => ({ name, kind: 'text', def, keep, maxText: limit });
 // name:value pairs (names as the formula language spells them, values clamped numbers).
 export const pairsProp = (name, min, max, count) => ({ name, kind: 'pairs', def: {}, min, max, count });
 

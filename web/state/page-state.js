@@ -8,8 +8,8 @@ import { figures } from '../figures/index.js';
 import { choiceProp, createStateSchema } from './schema.js';
 
 const sectionIds = ['neuron', 'activation', 'why', 'why-nonlinearity', 'why-vanishing', 'why-symmetry',
-  'why-output-range', 'four', 'family', 'compare', 'custom', 'training', 'output', 'output-softmax', 'summary', 'exercises',
-  'references'];
+  'why-output-range', 'four', 'family', 'compare', 'custom', 'training', 'lab', 'lab-network', 'lab-formats', 'output',
+  'output-softmax', 'summary', 'exercises', 'references'];
 
 // The schema for the whole page; `defaultLang` is the page's language; `demoOptions` is the module's
 // lab.demoOptions() (data sets, initialisations), which the demos' settings choose from.

@@ -40,6 +40,36 @@ const kinds = {
     parse: (text) => (text === '1' ? true : text === '0' ? false : undefined),
     format: (v) => (v ? '1' : '0'),
   },
+  // Comma-separated integers, each clamped to [min, max], at most maxLength of them ('' is the empty list).
+  integers: {
+    parse(text, prop) {
+      if (text === '') return prop.minLength ? undefined : [];
+      const items = text.split(',').map((item) => parseDecimal(item));
+      if (items.length > prop.maxLength || !items.every(Number.isInteger)) return undefined;
+      return items.map((v) => clamp(v, prop.min, prop.max));
+    },
+    format: (v) => v.join(','),
+  },
+  // Comma-separated words from a fixed set, repeats allowed, 1 to maxLength of them.
+  words: {
+    parse(text, prop) {
+      const items = text.split(',');
+      return items.length <= prop.maxLength && items.every((item) => prop.values.includes(item)) ? items : undefined;
+    },
+    format: (v) => v.join(','),
+  },
+  // Labelled points "x,y,label_x,y,label…", x and y within ±limit (rounded to 2 decimals), labels 0 or 1;
+  // the whole value is refused when any point is malformed (a link never half-loads its data).
+  points: {
+    parse(text, prop) {
+      if (text === '') return [];
+      const points = text.split('_').map((item) => item.split(',').map((v) => parseDecimal(v)));
+      if (points.length > prop.maxPoints) return undefined;
+      const ok = points.every((p) => p.length === 3 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && (p[2] === 0 || p[2] === 1));
+      return ok ? points.map(([x, y, label]) => [clamp(x, -prop.limit, prop.limit), clamp(y, -prop.limit, prop.limit), label]) : undefined;
+    },
+    format: (v) => v.map(([x, y, label]) => `${Number(x.toFixed(2))},${Number(y.toFixed(2))},${label}`).join('_'),
+  },
   // Free text (a formula): cut at prop.keep characters, control characters become spaces. It reaches the page
   // only as an input's value and through the module's parser, never as markup.
   text: {
@@ -77,16 +107,23 @@ export const choiceProp = (name, def, values) => ({ name, kind: 'choice', def, v
 export const listProp = (name, def, values) => ({ name, kind: 'list', def, values });
 // On or off (1 or 0 in the URL).
 export const flagProp = (name, def) => ({ name, kind: 'flag', def });
+// A list of up to maxLength integers in [min, max] (at least minLength).
+export const integersProp = (name, def, min, max, maxLength, minLength = 0) => ({ name, kind: 'integers', def, min, max, maxLength, minLength });
+// A sequence of 1 to maxLength words from `values`, repeats allowed.
+export const wordsProp = (name, def, values, maxLength) => ({ name, kind: 'words', def, values, maxLength });
+// Up to maxPoints labelled points [x, y, 0|1] within ±limit; its text may be up to maxText characters long.
+export const pointsProp = (name, limit, maxPoints, maxText) => ({ name, kind: 'points', def: [], limit, maxPoints, maxText });
 
 function same(a, b) {
   if (a && b && typeof a === 'object' && !Array.isArray(a)) return JSON.stringify(a) === JSON.stringify(b);
-  return Array.isArray(a) ? Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+  return Array.isArray(a) ? Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i])) : a === b;
 }
 
 // A schema over `props`; `check(state)` may repair combinations (e.g. a range whose min ≥ max).
 export function createStateSchema(props, check = (state) => state) {
   const byName = new Map(props.map((p) => [p.name, p]));
-  const copy = (v) => (Array.isArray(v) ? [...v] : v && typeof v === 'object' ? { ...v } : v);
+  // Defaults are copied (deeply: a list of points holds arrays), so a state never shares them.
+  const copy = (v) => (v && typeof v === 'object' ? structuredClone(v) : v);
   const defaults = () => Object.fromEntries(props.map((p) => [p.name, copy(p.def)]));
   return {
     props,
@@ -95,7 +132,7 @@ export function createStateSchema(props, check = (state) => state) {
     // One value parsed and clamped, or undefined when it is not acceptable.
     parseValue(name, text) {
       const prop = byName.get(name);
-      if (!prop || typeof text !== 'string' || text.length > (prop.maxLength ?? MAX_TEXT)) return undefined;
+      if (!prop || typeof text !== 'string' || text.length > (prop.maxText ?? MAX_TEXT)) return undefined;
       return kinds[prop.kind].parse(text, prop);
     },
     // The state a query string describes: listed names only, defaults for the rest. URLSearchParams never

@@ -121,9 +121,12 @@ inline void backpropagate_pairs(const double* w, std::size_t in, std::size_t out
   }
 }
 
-// weights[j·in + i] += scale·Σ_s δ_j[s]·a_i[s] and biases[j] += scale·Σ_s δ_j[s].
+// weights[j·in + i] += scale·Σ_s δ_j[s]·a_i[s] and biases[j] += scale·Σ_s δ_j[s]; with `norm_sq`, also
+// adds Σ_ji (Σ_s δ_j[s]·a_i[s])² there (the squared norm of the weights' gradient).
 inline void outer_sums_pairs(const double* delta, const double* a, std::size_t in, std::size_t out,
-                             std::size_t stride, double scale, double* weights, double* biases) {
+                             std::size_t stride, double scale, double* weights, double* biases,
+                             double* norm_sq = nullptr) {
+  double squares = 0;
   for (std::size_t j = 0; j < out; ++j) {
     const double* dj = delta + j * stride;
     f64x2 bias = {0, 0};
@@ -133,9 +136,12 @@ inline void outer_sums_pairs(const double* delta, const double* a, std::size_t i
       const double* ai = a + i * stride;
       f64x2 sum = {0, 0};
       for (std::size_t s = 0; s < stride; s += 2) sum += load_pair(dj + s) * load_pair(ai + s);
-      weights[j * in + i] += scale * (sum[0] + sum[1]);
+      const double g = sum[0] + sum[1];
+      weights[j * in + i] += scale * g;
+      squares += g * g;
     }
   }
+  if (norm_sq) *norm_sq += squares;
 }
 
 typedef float f32x4 __attribute__((vector_size(16)));
@@ -208,6 +214,50 @@ inline float exp_nonpositive_f32(float x) {
   p = p * r + 1.0f;
   const std::int32_t exponent = bits_as<std::int32_t>(shifted) - bits_as<std::int32_t>(kShift);
   return p * bits_as<float>(static_cast<std::uint32_t>(exponent + 127) << 23);
+}
+
+// The same e^x, tanh and σ four lanes at a time, for the grid (n a multiple of 4): the grid spends most of
+// its time here, and the scalar loops above do not vectorise (their selects and bit casts stay scalar).
+typedef std::int32_t i32x4 __attribute__((vector_size(16)));
+
+inline f32x4 exp_nonpositive_f32x4(f32x4 x) {
+  const f32x4 floor = {-87.0f, -87.0f, -87.0f, -87.0f};
+  x = x < floor ? floor : x;
+  const f32x4 shift = {0x1.8p23f, 0x1.8p23f, 0x1.8p23f, 0x1.8p23f};
+  const f32x4 shifted = x * 1.44269504f + shift;
+  const f32x4 k = shifted - shift;
+  const f32x4 r = (x - k * 0.693145752f) - k * 1.42860677e-6f;
+  f32x4 p = r * (1.0f / 720.0f) + 1.0f / 120.0f;
+  p = p * r + 1.0f / 24.0f;
+  p = p * r + 1.0f / 6.0f;
+  p = p * r + 0.5f;
+  p = p * r + 1.0f;
+  p = p * r + 1.0f;
+  const i32x4 exponent = __builtin_bit_cast(i32x4, shifted) - __builtin_bit_cast(i32x4, shift);
+  return p * __builtin_bit_cast(f32x4, (exponent + 127) << 23);
+}
+
+inline void tanh_in_place_quads(float* z, std::size_t n) {
+  for (std::size_t i = 0; i < n; i += 4) {
+    f32x4 x;
+    __builtin_memcpy(&x, z + i, sizeof x);
+    const f32x4 a = x < 0 ? -x : x;
+    const f32x4 e = exp_nonpositive_f32x4(-2.0f * a);
+    const f32x4 t = (1.0f - e) / (1.0f + e);
+    const f32x4 out = x < 0 ? -t : t;
+    __builtin_memcpy(z + i, &out, sizeof out);
+  }
+}
+
+inline void sigmoid_in_place_quads(float* z, std::size_t n) {
+  for (std::size_t i = 0; i < n; i += 4) {
+    f32x4 x;
+    __builtin_memcpy(&x, z + i, sizeof x);
+    const f32x4 e = exp_nonpositive_f32x4(x < 0 ? x : -x);
+    const f32x4 inv = 1.0f / (1.0f + e);
+    const f32x4 out = x < 0 ? e * inv : inv;
+    __builtin_memcpy(z + i, &out, sizeof out);
+  }
 }
 
 inline void tanh_in_place(float* z, std::size_t n) {

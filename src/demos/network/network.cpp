@@ -48,11 +48,36 @@ std::string check_network(const NetworkSpec& spec) {
       return message;
     }
   }
-  if (static_cast<std::size_t>(spec.activation) >= kFnCount) return "unknown activation";
-  if (std::string problem = check_params(spec.activation, spec.params); !problem.empty()) return problem;
+  const std::size_t hidden = layers.size() - 2;
+  if (spec.activations.size() != 1 && spec.activations.size() != hidden) {
+    std::snprintf(message, sizeof message, "activations must list one function or one per hidden layer (%zu), got %zu",
+                  hidden, spec.activations.size());
+    return message;
+  }
+  for (std::size_t l = 0; l < spec.activations.size(); ++l) {
+    const LayerActivation& a = spec.activations[l];
+    if (static_cast<std::size_t>(a.fn) >= kFnCount) return "unknown activation";
+    if (std::string problem = check_params(a.fn, a.params); !problem.empty()) {
+      if (spec.activations.size() == 1) return problem;
+      std::snprintf(message, sizeof message, "hidden layer %zu: %s", l + 1, problem.c_str());
+      return message;
+    }
+  }
   if (spec.output >= OutputFn::count) return "output must be sigmoid or tanh";
   if (spec.loss >= Loss::count) return "loss must be squared or cross_entropy";
-  if (spec.init >= Init::count) return "init must be torch_default, xavier, he or equal";
+  if (spec.init >= Init::count) {
+    return "init must be torch_default, zeros, constant, xavier, xavier_normal, he, lecun or equal";
+  }
+  if (!(std::fabs(spec.init_value) <= kMaxInitValue)) {
+    std::snprintf(message, sizeof message, "the constant init's value must be in [-%g, %g], got %g", kMaxInitValue,
+                  kMaxInitValue, spec.init_value);
+    return message;
+  }
+  if (!(spec.weight_decay >= 0 && spec.weight_decay <= kMaxWeightDecay)) {
+    std::snprintf(message, sizeof message, "weight decay must be in [0, %g], got %g", kMaxWeightDecay,
+                  spec.weight_decay);
+    return message;
+  }
   if (!(spec.learning_rate > 0 && spec.learning_rate <= kMaxLearningRate)) {
     std::snprintf(message, sizeof message, "learning rate must be in (0, %g], got %g", kMaxLearningRate,
                   spec.learning_rate);
@@ -61,9 +86,12 @@ std::string check_network(const NetworkSpec& spec) {
   return {};
 }
 
-Network::Network(const NetworkSpec& spec)
-    : spec_(spec), kernels_(info(spec.activation).kernels), rng_(spec.seed) {
+Network::Network(const NetworkSpec& spec) : spec_(spec), rng_(spec.seed) {
   const std::size_t layers = layer_count();
+  for (std::size_t l = 0; l + 1 < layers; ++l) {
+    activations_.push_back(activation_of(spec_, l));
+    kernels_.push_back(info(activations_.back().fn).kernels);
+  }
   std::size_t total = 0;
   for (std::size_t l = 0; l < layers; ++l) {
     offsets_.push_back(total);
@@ -71,23 +99,12 @@ Network::Network(const NetworkSpec& spec)
   }
   params_.assign(total, 0.0);
   grads_.assign(total, 0.0);
+  grad_norms_.assign(layers, 0.0);
+  grad_sums_.assign(layers, 0.0);
   for (std::size_t l = 0; l < layers; ++l) {
     const std::size_t in = spec_.layers[l], out = spec_.layers[l + 1];
     double* w = params_.data() + offsets_[l];
-    double* b = w + in * out;
-    const double fan_in = static_cast<double>(in), fan_out = static_cast<double>(out);
-    for (std::size_t k = 0; k < in * out; ++k) {
-      switch (spec_.init) {
-        case Init::torch_default: w[k] = rng_.uniform(-1.0, 1.0) / std::sqrt(fan_in); break;
-        case Init::xavier: w[k] = rng_.uniform(-1.0, 1.0) * std::sqrt(6.0 / (fan_in + fan_out)); break;
-        case Init::he: w[k] = rng_.normal() * std::sqrt(2.0 / fan_in); break;
-        case Init::equal:
-        case Init::count: w[k] = 1.0 / std::sqrt(fan_in); break;
-      }
-    }
-    for (std::size_t j = 0; j < out; ++j) {
-      b[j] = spec_.init == Init::torch_default ? rng_.uniform(-1.0, 1.0) / std::sqrt(fan_in) : 0.0;
-    }
+    init_layer(spec_.init, in, out, spec_.init_value, rng_, w, w + in * out);
   }
   acts_.resize(layers + 1);
   derivs_.resize(layers + 1);
@@ -118,22 +135,24 @@ void Network::load_points(const double* xs, std::size_t batch) {
 
 void Network::forward(bool for_training) {
   const std::size_t layers = layer_count(), stride = stride_;
-  const FromOutput shortcut = derivative_from_output(spec_.activation);
   for (std::size_t l = 1; l <= layers; ++l) {
     const std::size_t in = spec_.layers[l - 1], out = spec_.layers[l];
     const double* w = params_.data() + offsets_[l - 1];
     layer::affine_pairs(w, w + in * out, in, out, acts_[l - 1].data(), acts_[l].data(), stride);
     if (l == layers) break;  // the output unit keeps z: the loss is computed stably from it
+    const LayerActivation& act = activations_[l - 1];
+    const Kernels& kernels = kernels_[l - 1];
+    const FromOutput shortcut = derivative_from_output(act.fn);
     double* z = acts_[l].data();
     const std::size_t count = stride * out;
     double* d = derivs_[l].data();
-    if (for_training && shortcut == FromOutput::none) kernels_.derivative_f64(z, d, count, spec_.params);
-    if (spec_.activation == Fn::tanh) {
+    if (for_training && shortcut == FromOutput::none) kernels.derivative_f64(z, d, count, act.params);
+    if (act.fn == Fn::tanh) {
       layer::tanh_in_place(z, count);
-    } else if (spec_.activation == Fn::sigmoid) {
+    } else if (act.fn == Fn::sigmoid) {
       layer::sigmoid_in_place(z, count);
     } else {
-      kernels_.value_f64(z, z, count, spec_.params);
+      kernels.value_f64(z, z, count, act.params);
     }
     if (!for_training) continue;
     switch (shortcut) {
@@ -203,7 +222,13 @@ void Network::backward(double rate) {
     // step (rate > 0), or accumulated into grads_ (rate = 0, for gradient()).
     double* target = rate > 0 ? w : grads_.data() + offsets_[l - 1];
     const double sign = rate > 0 ? -rate : 1.0;
-    layer::outer_sums_pairs(delta, a, in, out, stride, sign, target, target + in * out);
+    if (rate > 0 && spec_.weight_decay > 0) {
+      // w ← w − rate·(g + λ·w): the decay uses the weights of the forward pass, as the gradient does.
+      const double keep = 1.0 - rate * spec_.weight_decay;
+      for (std::size_t k = 0; k < in * out; ++k) w[k] *= keep;
+    }
+    layer::outer_sums_pairs(delta, a, in, out, stride, sign, target, target + in * out,
+                            rate > 0 ? &grad_sums_[l - 1] : nullptr);
     if (l == 1) break;
   }
 }
@@ -223,6 +248,8 @@ double Network::train(const double* xs, const double* ys, std::size_t n, std::ui
       std::swap(order_[i], order_[rng_.below(static_cast<std::uint32_t>(i + 1))]);
     }
     epoch_loss = 0;
+    std::fill(grad_sums_.begin(), grad_sums_.end(), 0.0);
+    grad_steps_ = 0;
     for (std::size_t start = 0; start < n; start += batch_max) {
       const std::size_t batch = std::min(batch_max, n - start);
       stride_ = padded(batch);
@@ -238,7 +265,11 @@ double Network::train(const double* xs, const double* ys, std::size_t n, std::ui
       forward(true);
       epoch_loss += output_loss(labels_.data(), batch, true) * static_cast<double>(batch);
       backward(spec_.learning_rate);
+      ++grad_steps_;
     }
+  }
+  for (std::size_t l = 0; l < grad_norms_.size(); ++l) {
+    grad_norms_[l] = std::sqrt(grad_sums_[l] / static_cast<double>(grad_steps_));
   }
   return epoch_loss / static_cast<double>(n);
 }
@@ -252,6 +283,36 @@ double Network::loss(const double* xs, const double* ys, std::size_t n) {
     total += output_loss(ys + start, batch, false) * static_cast<double>(batch);
   }
   return n ? total / static_cast<double>(n) : 0.0;
+}
+
+void Network::evaluate(const double* xs, const double* ys, std::size_t n, double* out) {
+  const std::size_t hidden = hidden_count();
+  // alive[u]: hidden unit u (layer by layer) gave a non-zero output somewhere.
+  bool alive[kMaxHidden * kMaxWidth] = {};
+  double total = 0;
+  std::size_t correct = 0;
+  for (std::size_t start = 0; start < n; start += kChunk) {
+    const std::size_t batch = std::min(kChunk, n - start);
+    load_points(xs + 2 * start, batch);
+    forward(false);
+    total += output_loss(ys + start, batch, false) * static_cast<double>(batch);
+    const double* z = acts_.back().data();
+    for (std::size_t s = 0; s < batch; ++s) correct += (z[s] >= 0) == (ys[start + s] > 0.5);
+    for (std::size_t l = 0; l < hidden; ++l) {
+      const double* a = acts_[l + 1].data();
+      for (std::size_t j = 0; j < spec_.layers[l + 1]; ++j) {
+        bool& unit = alive[l * kMaxWidth + j];
+        for (std::size_t s = 0; s < batch && !unit; ++s) unit = a[j * stride_ + s] != 0.0;
+      }
+    }
+  }
+  out[0] = n ? total / static_cast<double>(n) : 0.0;
+  out[1] = n ? static_cast<double>(correct) / static_cast<double>(n) : 0.0;
+  for (std::size_t l = 0; l < hidden; ++l) {
+    std::size_t dead = 0;
+    for (std::size_t j = 0; j < spec_.layers[l + 1]; ++j) dead += !alive[l * kMaxWidth + j];
+    out[2 + l] = n ? static_cast<double>(dead) / spec_.layers[l + 1] : 0.0;
+  }
 }
 
 double Network::accuracy(const double* xs, const double* ys, std::size_t n) {

@@ -7,7 +7,7 @@
 namespace alab {
 
 void Network::predict_grid(std::uint32_t cols, std::uint32_t rows, double x0, double x1, double y0, double y1,
-                           float* out) {
+                           float* out, float* unit_maps) {
   constexpr std::size_t kGridChunk = 512;
   const std::size_t layers = layer_count();
   grid_params_.assign(params_.begin(), params_.end());
@@ -17,6 +17,8 @@ void Network::predict_grid(std::uint32_t cols, std::uint32_t rows, double x0, do
   const double dx = (x1 - x0) / cols, dy = (y1 - y0) / rows;
   const std::size_t n = static_cast<std::size_t>(cols) * rows;
   std::uint32_t col = 0, row = 0;
+  std::size_t unit_base[kMaxHidden + 1] = {};  // index of each hidden layer's first unit among all hidden units
+  for (std::size_t l = 1; l + 1 <= layers; ++l) unit_base[l] = unit_base[l - 1] + spec_.layers[l];
   for (std::size_t start = 0; start < n; start += kGridChunk) {
     const std::size_t batch = std::min(kGridChunk, n - start);
     const std::size_t stride = (batch + 3) & ~std::size_t{3};  // padding lanes are computed, not written out
@@ -36,12 +38,18 @@ void Network::predict_grid(std::uint32_t cols, std::uint32_t rows, double x0, do
       z = buffers[l % 2];
       layer::affine_quads(w, w + in * units, in, units, a, z, stride);
       if (l == layers) break;
-      if (spec_.activation == Fn::tanh) layer::tanh_in_place(z, stride * units);
-      else if (spec_.activation == Fn::sigmoid) layer::sigmoid_in_place(z, stride * units);
-      else kernels_.value_f32(z, z, stride * units, spec_.params);
+      const LayerActivation& act = activations_[l - 1];
+      if (act.fn == Fn::tanh) layer::tanh_in_place_quads(z, stride * units);
+      else if (act.fn == Fn::sigmoid) layer::sigmoid_in_place_quads(z, stride * units);
+      else kernels_[l - 1].value_f32(z, z, stride * units, act.params);
+      if (unit_maps) {
+        for (std::size_t j = 0; j < units; ++j) {
+          std::copy(z + j * stride, z + j * stride + batch, unit_maps + (unit_base[l - 1] + j) * n + start);
+        }
+      }
     }
     for (std::size_t s = 0; s < stride; ++s) z[s] *= logit_scale;
-    layer::sigmoid_in_place(z, stride);
+    layer::sigmoid_in_place_quads(z, stride);
     std::copy(z, z + batch, out + start);
   }
 }
