@@ -120,7 +120,7 @@ export function mount(element, api) {
     outputNote,
     el('div', { class: 'lab-body' }, [columns, el('div', { class: 'lab-out' }, [map.wrapper, resultReadout, stop, ownTools])]),
     el('div', { class: 'chart-box lab-loss' }, lossCanvas),
-    stats,
+    el('div', { class: 'table-scroll' }, stats),
     status,
   );
 

@@ -69,7 +69,7 @@ export function mount(element, api) {
   const message = el('p', { class: 'field-message', 'aria-live': 'polite', 'data-readout': 'message' });
   const valueCanvas = el('canvas', { role: 'img', 'data-i18n-label': 'formats.valueLabel' });
   const slopeCanvas = el('canvas', { role: 'img', 'data-i18n-label': 'formats.slopeLabel' });
-  const tableBox = el('div', { class: 'formats-table' });
+  const tableBox = el('div', { class: 'formats-table table-scroll' });
   element.append(
     el('div', { class: 'demo-controls' }, [fnMenu.wrapper, lo.wrapper, hi.wrapper, viewMenu.wrapper]),
     message,
