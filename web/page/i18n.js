@@ -2,6 +2,7 @@
 // pre-rendered page; the language of the page in use is that of its <html> element.
 // '@strings' is every text for the build's pre-rendering, and in app.js only those scripts can ask for.
 import { keys, texts } from '@strings/i18n.json';
+import { nameOf } from './names.js';
 
 // {lang: {key: text}} from the build's list of keys and each language's texts in that order.
 const strings = Object.fromEntries(Object.entries(texts).map(([lang, list]) => [lang,
@@ -51,5 +52,5 @@ export function setLanguage(lang) {
 // A function's name as menus and headings show it: the catalogue's name, or the language's own word for it where
 // the language has one (`fn.<id>.name`, e.g. 恒等函数 for Identity).
 export function displayName(row) {
-  return hasString(`fn.${row.id}.name`) ? t(`fn.${row.id}.name`) : row.name;
+  return nameOf({ t, hasString }, row);
 }
