@@ -32,14 +32,13 @@ std::string check_depth(const DepthSpec& spec) {
     std::snprintf(message, sizeof message, "samples must be in [1, %u], got %u", kMaxDepthSamples, spec.samples);
     return message;
   }
-  if (static_cast<std::size_t>(spec.activation) >= kFnCount) return "unknown activation";
   if (spec.init >= Init::count) return "unknown init";
-  return check_params(spec.activation, spec.params);
+  return spec.activation.check();
 }
 
 void gradient_by_depth(const DepthSpec& spec, double* out) {
   const std::size_t depth = spec.depth, width = spec.width;
-  const Kernels& k = info(spec.activation).kernels;
+  const LayerActivation& f = spec.activation;
   Random rng(spec.seed);
   std::vector<double> weights(depth * width * width), biases(depth * width);
   for (std::size_t l = 0; l < depth; ++l) {
@@ -60,12 +59,12 @@ void gradient_by_depth(const DepthSpec& spec, double* out) {
         for (std::size_t i = 0; i < width; ++i) sum += w[j * width + i] * in[i];
         zl[j] = sum;
       }
-      k.value_f64(zl, &h[(l + 1) * width], width, spec.params);
+      f.value(zl, &h[(l + 1) * width], width);
     }
     // ∂L/∂h_top = g; then δ_l = f′(z_l) ⊙ ∂L/∂h_(l+1) and ∂L/∂h_l = W_lᵀ δ_l, downwards.
     for (std::size_t j = 0; j < width; ++j) below[j] = 1.0 / std::sqrt(static_cast<double>(width));
     for (std::size_t l = depth; l-- > 0;) {
-      k.derivative_f64(&z[l * width], delta.data(), width, spec.params);
+      f.derivative(&z[l * width], delta.data(), width);
       for (std::size_t j = 0; j < width; ++j) delta[j] *= below[j];
       const double delta_norm = norm(delta.data(), width);
       out[l] += delta_norm;

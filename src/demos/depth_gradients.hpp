@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/catalogue.hpp"
+#include "core/layer_activation.hpp"
 #include "demos/network/network.hpp"
 
 namespace alab {
@@ -19,8 +20,7 @@ inline constexpr std::uint32_t kMaxDepthSamples = 256;
 struct DepthSpec {
   std::uint32_t depth = 10;   // layers, 1..kMaxDepth
   std::uint32_t width = 32;   // units per layer (and inputs), 1..kMaxDepthWidth
-  Fn activation = Fn::sigmoid;
-  double params[kMaxParams] = {0, 0};
+  LayerActivation activation{.fn = Fn::sigmoid, .params = {0, 0}, .formula = nullptr, .formula_params = {}};
   Init init = Init::torch_default;  // same schemes as the training network (network.hpp)
   std::uint32_t samples = 8;  // random inputs averaged over, 1..kMaxDepthSamples
   std::uint64_t seed = 1;

@@ -83,8 +83,9 @@ export interface NetworkSpec {
   /** 2 inputs, 0 to 6 hidden layers of 1 to 8 units, 1 output. */
   layers?: number[];
   /** One catalogue id for every hidden layer, or one per hidden layer (input side first). */
-  activation?: string | string[];
-  /** One parameter object, or one per id of `activation`. */
+  /** A catalogue id or a compiled formula (lab.compile) for every hidden layer, or one per hidden layer. */
+  activation?: string | Expression | (string | Expression)[];
+  /** One parameter object, or one per entry of `activation` (a formula's: its parameters by name). */
   params?: Params | null | Array<Params | null>;
   output?: string;
   loss?: string;
@@ -140,7 +141,7 @@ export interface LayerWeights {
 export interface Network {
   readonly layers: number[];
   /** The id given for every hidden layer, or the list given per layer. */
-  readonly activation: string | string[];
+  readonly activation: string | Expression | (string | Expression)[];
   readonly output: string;
   readonly loss: string;
   readonly init: string;
@@ -213,7 +214,7 @@ export interface ActivationLab {
   Network: new (spec?: NetworkSpec) => Network;
   dataset(name: string, options?: { n?: number; noise?: number; seed?: number }): Dataset;
   gradientByDepth(options?: {
-    depth?: number; width?: number; activation?: string; params?: Params | null; init?: string; samples?: number; seed?: number;
+    depth?: number; width?: number; activation?: string | Expression; params?: Params | null; init?: string; samples?: number; seed?: number;
   }): { gradients: Float64Array; weightGradients: Float64Array };
   /** The formats roundToFormat and formatMarkers know, in the order formatMarkers lists them. */
   numberFormats(): NumberFormat[];

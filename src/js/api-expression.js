@@ -42,7 +42,7 @@ function alabExprCompileRaw(text) {
   return JSON.parse(Module['rawExprCompile'](alabExprText(text)));
 }
 
-function AlabExpression(text, info) {
+export function AlabExpression(text, info) {
   this.text = text;
   this.handle = info.handle;
   this.usesX = info.usesX;
@@ -71,6 +71,17 @@ AlabExpression.prototype.paramsPtr = function (params) {
     HEAPF64[(ptr >> 3) + i] = v;
   });
   return ptr;
+};
+
+// The handle of a program the module holds for this formula, compiled again if the module has dropped it
+// (a network keeps its own reference to the program it was built with).
+AlabExpression.prototype.liveHandle = function () {
+  if (!Module['rawExprAlive'](this.handle)) {
+    var again = alabExprCompileRaw(this.text);
+    if (!again.ok) throw new Error('the formula no longer compiles');
+    this.handle = again.handle;
+  }
+  return this.handle;
 };
 
 // One call into the module for the whole array; compiles again if the module has dropped the program.

@@ -5,6 +5,7 @@
 // named by integer handles, wrapped here so page code sees a plain JS class.
 /* global Module, HEAPF64, HEAPF32, HEAPU32, HEAP32, _malloc, _free */
 import { AlabScratch, MAX_PARAMS, alabParams, alabRow, alabToFloat64 } from './api.js';
+import { AlabExpression } from './api-expression.js';
 
 var alabDemoOptionsCache = null;
 var alabDataScratch = new AlabScratch(8);
@@ -68,16 +69,30 @@ function alabDataInHeap(where, data) {
   return { xs: ptr, ys: ptr + 16 * n, n: n };
 }
 
-function alabActivationParams(where, activation, params) {
-  var row = alabRow(activation);
-  return { row: row, ptr: alabParams(row, params) };
-}
-
 var alabFnScratch = new AlabScratch(4);
 var alabLayerParamScratch = new AlabScratch(8);
 
-// The hidden layers' activations as {ids, rows, fnPtr, paramPtr, count}: `activation` is one id (every
-// hidden layer) or an array of ids, one per hidden layer; `params` likewise one object or an array.
+// One activation into the module's form at fnPtr[slot] and paramPtr + slot × layerParams doubles: a catalogue
+// id as its row index and parameters, a compiled formula (lab.compile) as −handle and its parameters' values.
+function alabWriteActivation(activation, params, fnPtr, paramPtr, slot) {
+  var stride = alabDemoOptions().limits.layerParams;
+  var base = (paramPtr >> 3) + slot * stride;
+  HEAPF64.fill(0, base, base + stride);
+  if (activation instanceof AlabExpression) {
+    var handle = activation.liveHandle();
+    var ptr = activation.paramsPtr(params);
+    HEAPF64.copyWithin(base, ptr >> 3, (ptr >> 3) + activation.params.length);
+    HEAP32[(fnPtr >> 2) + slot] = -handle;
+    return;
+  }
+  var row = alabRow(activation);
+  var rowPtr = alabParams(row, params);
+  HEAPF64.copyWithin(base, rowPtr >> 3, (rowPtr >> 3) + MAX_PARAMS);
+  HEAP32[(fnPtr >> 2) + slot] = row.index;
+}
+
+// The hidden layers' activations as {ids, fnPtr, paramPtr, count}: `activation` is one id or compiled formula
+// (every hidden layer) or an array of them, one per hidden layer; `params` likewise one object or an array.
 function alabLayerActivations(where, activation, params, hidden) {
   var list = Array.isArray(activation) ? activation : [activation];
   if (list.length < 1) throw new RangeError(where + ': activation must be an id or a non-empty array of ids');
@@ -91,19 +106,14 @@ function alabLayerActivations(where, activation, params, hidden) {
   }
   var count = list.length;
   var fnPtr = alabFnScratch.reserve(count);
-  var paramPtr = alabLayerParamScratch.reserve(count * MAX_PARAMS);
-  var rows = list.map(function (id, l) {
-    var row;
+  var paramPtr = alabLayerParamScratch.reserve(count * alabDemoOptions().limits.layerParams);
+  list.forEach(function (id, l) {
     try {
-      row = alabRow(id);
-      var ptr = alabParams(row, paramList[l]);
-      HEAPF64.copyWithin((paramPtr >> 3) + l * MAX_PARAMS, ptr >> 3, (ptr >> 3) + MAX_PARAMS);
+      alabWriteActivation(id, paramList[l], fnPtr, paramPtr, l);
     } catch (e) {
       var prefix = count > 1 ? 'hidden layer ' + (l + 1) + ': ' : '';
       throw new e.constructor(where + ': ' + prefix + e.message);
     }
-    HEAP32[(fnPtr >> 2) + l] = row.index;
-    return row;
   });
   return { ids: list.slice(), fnPtr: fnPtr, paramPtr: paramPtr, count: count };
 }
@@ -347,10 +357,12 @@ Module['gradientByDepth'] = function (options) {
   var samples = alabInteger(where, 'samples', alabPick(o.samples, 8), 1, limits.maxDepthSamples);
   var init = alabChoice(where, 'init', 'inits', alabPick(o.init, 'torch_default'));
   var seed = alabSeed(where, alabPick(o.seed, 1));
-  var fn = alabActivationParams(where, alabPick(o.activation, 'sigmoid'), o.params);
+  if (Array.isArray(o.activation)) throw new TypeError(where + ': activation must be one id or compiled formula');
+  var fn = alabLayerActivations(where, alabPick(o.activation, 'sigmoid'), o.params, 1);
+  var index = HEAP32[fn.fnPtr >> 2];
   var out = alabOutScratch.reserve(2 * depth);
-  if (!Module['rawDepthGradients'](depth, width, fn.row.index, fn.ptr, init, samples, seed, out)) {
-    throw new RangeError(where + ': ' + Module['rawDepthCheck'](depth, width, fn.row.index, fn.ptr, init, samples));
+  if (!Module['rawDepthGradients'](depth, width, index, fn.paramPtr, init, samples, seed, out)) {
+    throw new RangeError(where + ': ' + Module['rawDepthCheck'](depth, width, index, fn.paramPtr, init, samples));
   }
   var b = out >> 3;
   return { gradients: HEAPF64.slice(b, b + depth), weightGradients: HEAPF64.slice(b + depth, b + 2 * depth) };
@@ -370,7 +382,8 @@ Module['outputHistogram'] = function (options) {
   if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] < range[1])) {
     throw new RangeError(where + ': range must be [lo, hi] with finite lo < hi');
   }
-  var fn = alabActivationParams(where, alabPick(o.activation, 'sigmoid'), o.params);
+  var fn = { row: alabRow(alabPick(o.activation, 'sigmoid')) };
+  fn.ptr = alabParams(fn.row, o.params);
   var out = alabOutScratch.reserve(bins + 4);
   if (!Module['rawHistogram'](fn.row.index, fn.ptr, samples, scale, seed, bins, range[0], range[1], out)) {
     throw new RangeError(where + ': ' + Module['rawHistogramCheck'](fn.row.index, fn.ptr, samples, scale, bins, range[0], range[1]));

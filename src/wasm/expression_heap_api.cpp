@@ -68,6 +68,12 @@ bool expr_release(int handle) {
   return false;
 }
 
+std::shared_ptr<const expr::Program> expr_program(int handle) {
+  for (const Entry& e : table())
+    if (e.handle == handle) return e.program;
+  return nullptr;
+}
+
 bool expr_alive(int handle) { return find(handle) != nullptr; }
 
 std::uint32_t expr_count() { return static_cast<std::uint32_t>(table().size()); }

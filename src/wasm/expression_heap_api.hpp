@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "boundary.hpp"
+#include "core/expression.hpp"
 
 namespace alab::wasm {
 
@@ -19,6 +21,9 @@ std::string expr_compile(const std::string& text);
 std::string expr_info_json();
 // Frees a program now; false when the handle names none (already dropped).
 bool expr_release(int handle);
+// The program a handle names, shared (the demos' networks keep it alive after the table drops it); null
+// when the handle names none.
+std::shared_ptr<const expr::Program> expr_program(int handle);
 // Whether a handle names a program still in the table.
 bool expr_alive(int handle);
 // How many programs the table holds (for leak tests).

@@ -11,10 +11,13 @@
 #include "demos/depth_gradients.hpp"
 #include "demos/network/network.hpp"
 #include "demos/output_range.hpp"
+#include "expression_heap_api.hpp"
 #include "json.hpp"
 
 namespace alab::wasm {
 namespace {
+
+static_assert(kLayerParams >= kMaxParams && kLayerParams >= expr::kMaxParams);
 
 std::vector<std::unique_ptr<Network>>& networks() {
   static std::vector<std::unique_ptr<Network>> held;
@@ -37,7 +40,24 @@ void copy_params(Address params, double* out) {
   for (std::size_t i = 0; i < kMaxParams; ++i) out[i] = params ? at<const double>(params)[i] : 0.0;
 }
 
-// fns: fn_count int32 catalogue indices (1, or one per hidden layer); params: fn_count × kMaxParams doubles.
+// One activation from the JS side: fn ≥ 0 is a catalogue row with its kMaxParams parameters at `params`;
+// fn < 0 names the compiled formula with handle −fn, its parameters' values at `params` (kLayerParams slots).
+std::string activation_from(int fn, Address params, LayerActivation& out) {
+  if (!params) return "missing parameters";
+  if (fn < 0) {
+    out.formula = expr_program(-fn);
+    if (!out.formula) return "the formula is no longer compiled";
+    for (std::size_t k = 0; k < out.formula->params().size(); ++k) out.formula_params[k] = at<const double>(params)[k];
+    return {};
+  }
+  if (!fn_index_valid(fn)) return "unknown activation";
+  out.fn = static_cast<Fn>(fn);
+  copy_params(params, out.params);
+  return {};
+}
+
+// fns: fn_count int32 activations (1, or one per hidden layer; see activation_from); params: fn_count ×
+// kLayerParams doubles.
 std::string spec_of(Address layers, std::uint32_t layer_count, Address fns, std::uint32_t fn_count, Address params,
                     int output, int loss, double learning_rate, double weight_decay, int init, double init_value,
                     NetworkSpec& spec) {
@@ -47,10 +67,9 @@ std::string spec_of(Address layers, std::uint32_t layer_count, Address fns, std:
   spec.layers.assign(at<const std::uint32_t>(layers), at<const std::uint32_t>(layers) + layer_count);
   spec.activations.assign(fn_count, LayerActivation{});
   for (std::uint32_t l = 0; l < fn_count; ++l) {
-    const int fn_index = at<const std::int32_t>(fns)[l];
-    if (!fn_index_valid(fn_index)) return "unknown activation";
-    spec.activations[l].fn = static_cast<Fn>(fn_index);
-    copy_params(params + l * kMaxParams * sizeof(double), spec.activations[l].params);
+    std::string problem = activation_from(at<const std::int32_t>(fns)[l], params + l * kLayerParams * sizeof(double),
+                                          spec.activations[l]);
+    if (!problem.empty()) return problem;
   }
   spec.output = enum_of<OutputFn>(output);
   spec.loss = enum_of<Loss>(loss);
@@ -75,7 +94,7 @@ std::string demo_options_json() {
       {"maxWeightDecay", kMaxWeightDecay}, {"maxInitValue", kMaxInitValue}, {"maxBatch", kMaxBatch},
       {"minDatasetSize", kMinDatasetSize}, {"maxDatasetSize", kMaxDatasetSize}, {"maxNoise", kMaxDatasetNoise}, {"maxDepth", kMaxDepth}, {"maxDepthWidth", kMaxDepthWidth},
       {"maxDepthSamples", kMaxDepthSamples}, {"maxHistogramSamples", kMaxHistogramSamples},
-      {"maxHistogramBins", kMaxHistogramBins}};
+      {"maxHistogramBins", kMaxHistogramBins}, {"layerParams", kLayerParams}};
   for (const auto& [name, value] : limits) {
     if (out.back() != '{') out += ',';
     json::append_key(out, name), json::append_number(out, value);
@@ -204,20 +223,18 @@ bool dataset_make(int dataset, std::uint32_t n, double noise, double seed, Addre
 
 std::string depth_check(std::uint32_t depth, std::uint32_t width, int fn_index, Address params, int init,
                         std::uint32_t samples) {
-  if (!fn_index_valid(fn_index)) return "unknown activation";
-  if (!params) return "missing parameters";
-  DepthSpec spec{.depth = depth, .width = width, .activation = static_cast<Fn>(fn_index), .params = {},
-                 .init = enum_of<Init>(init), .samples = samples, .seed = 0};
-  copy_params(params, spec.params);
+  DepthSpec spec{.depth = depth, .width = width, .activation = {}, .init = enum_of<Init>(init), .samples = samples,
+                 .seed = 0};
+  if (std::string problem = activation_from(fn_index, params, spec.activation); !problem.empty()) return problem;
   return check_depth(spec);
 }
 
 bool depth_gradients(std::uint32_t depth, std::uint32_t width, int fn_index, Address params, int init,
                      std::uint32_t samples, double seed, Address out) {
   if (!depth_check(depth, width, fn_index, params, init, samples).empty() || !out) return false;
-  DepthSpec spec{.depth = depth, .width = width, .activation = static_cast<Fn>(fn_index), .params = {},
-                 .init = static_cast<Init>(init), .samples = samples, .seed = seed_of(seed)};
-  copy_params(params, spec.params);
+  DepthSpec spec{.depth = depth, .width = width, .activation = {}, .init = static_cast<Init>(init),
+                 .samples = samples, .seed = seed_of(seed)};
+  activation_from(fn_index, params, spec.activation);
   gradient_by_depth(spec, at<double>(out));
   return true;
 }

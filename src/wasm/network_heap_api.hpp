@@ -4,6 +4,7 @@
 // the check functions return a message (empty = fine) and the others return false, -1 or NaN on bad input.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -15,8 +16,11 @@ namespace alab::wasm {
 // and bounds the JS wrapper validates against, so they are written once, here.
 std::string demo_options_json();
 
-// fns: fn_count int32 catalogue indices (one for every hidden layer, or one per hidden layer); params:
-// fn_count × kMaxParams doubles, the functions' parameters in catalogue order.
+// An activation crosses as an int32 and kLayerParams doubles: a catalogue index (≥ 0) with its parameters
+// in catalogue order, or −handle of a compiled formula (expression_heap_api.hpp) with its parameters' values.
+inline constexpr std::size_t kLayerParams = 8;
+// fns: fn_count int32 activations (one for every hidden layer, or one per hidden layer); params:
+// fn_count × kLayerParams doubles.
 std::string network_check(Address layers, std::uint32_t layer_count, Address fns, std::uint32_t fn_count,
                           Address params, int output, int loss, double learning_rate, double weight_decay, int init,
                           double init_value);
@@ -48,6 +52,7 @@ bool network_collapsed(int handle, Address out);
 std::string dataset_check(int dataset, std::uint32_t n, double noise);
 bool dataset_make(int dataset, std::uint32_t n, double noise, double seed, Address xs, Address ys);
 
+// fn_index and params: one activation as above.
 std::string depth_check(std::uint32_t depth, std::uint32_t width, int fn_index, Address params, int init,
                         std::uint32_t samples);
 // Writes 2·depth doubles (see gradient_by_depth).

@@ -12,8 +12,8 @@ namespace {
 
 std::vector<double> run(Fn fn, Init init, std::uint32_t depth, std::uint64_t seed = 1) {
   DepthSpec spec;
-  spec.activation = fn;
-  default_params(fn, spec.params);
+  spec.activation.fn = fn;
+  default_params(fn, spec.activation.params);
   spec.init = init;
   spec.depth = depth;
   spec.seed = seed;
@@ -55,7 +55,7 @@ TEST(DepthGradients, TanhLiesBetweenSigmoidAndRelu) {
 // One layer, identity, equal weights 1/√w: δ = g (norm 1) and ‖∂L/∂W‖ = ‖δ‖·‖x‖.
 TEST(DepthGradients, OneIdentityLayerPassesTheUnitGradientThrough) {
   DepthSpec spec;
-  spec.activation = Fn::identity;
+  spec.activation.fn = Fn::identity;
   spec.init = Init::equal;
   spec.depth = 1;
   spec.width = 4;

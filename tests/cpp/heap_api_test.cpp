@@ -12,6 +12,7 @@
 #include "demos/datasets.hpp"
 #include "demos/network/network.hpp"
 #include "wasm/boundary.hpp"
+#include "wasm/expression_heap_api.hpp"
 #include "wasm/format_heap_api.hpp"
 #include "wasm/heap_api.hpp"
 #include "wasm/json.hpp"
@@ -101,11 +102,40 @@ TEST(HeapApi, RandnRefusesMoreThanItsLimitAndWritesNothing) {
   EXPECT_NE(out[0], 5);
 }
 
+// A formula crosses as −handle with its parameters' values; the network keeps the program after the
+// expression table has dropped it, and trains as the same formula does in the depth experiment's terms.
+TEST(HeapApi, AFormulaLayerOutlivesItsHandle) {
+  const std::string compiled = alab::wasm::expr_compile("x * sigmoid(beta * x)");
+  const auto at = compiled.find("\"handle\":");
+  ASSERT_NE(at, std::string::npos) << compiled;
+  const int handle = std::stoi(compiled.substr(at + 9));
+  const std::uint32_t layers[] = {2, 4, 1};
+  std::array<double, alab::wasm::kLayerParams> params{};
+  params[0] = 1.5;  // beta
+  const std::int32_t fns[] = {-handle};
+  const int output = static_cast<int>(alab::OutputFn::sigmoid), loss = static_cast<int>(alab::Loss::cross_entropy);
+  const int net = alab::wasm::network_create(addr(layers), 3, addr(fns), 1, addr(params.data()), output, loss, 0.1, 0,
+                                             1, static_cast<int>(alab::Init::xavier), 0.1);
+  ASSERT_GE(net, 0);
+  EXPECT_TRUE(alab::wasm::expr_release(handle));
+  std::vector<double> xs(40), ys(20);
+  alab::make_dataset(alab::Dataset::xor_quadrants, 20, 0.1, 2, xs.data(), ys.data());
+  const double loss_value = alab::wasm::network_train(net, addr(xs.data()), addr(ys.data()), 20, 3, 5);
+  EXPECT_TRUE(std::isfinite(loss_value));
+  EXPECT_GT(loss_value, 0);
+  // A new network cannot name the dropped handle any more.
+  EXPECT_EQ(alab::wasm::network_create(addr(layers), 3, addr(fns), 1, addr(params.data()), output, loss, 0.1, 0, 1,
+                                       static_cast<int>(alab::Init::xavier), 0.1),
+            -1);
+  EXPECT_TRUE(alab::wasm::network_delete(net));
+}
+
 TEST(HeapApi, NetworkHandlesAreReusedAndABadHandleIsRefused) {
   const std::uint32_t layers[] = {2, 4, 1};
-  std::array<double, alab::kMaxParams> params{};
+  std::array<double, alab::wasm::kLayerParams> params{};
   const std::int32_t tanh[] = {static_cast<std::int32_t>(alab::Fn::tanh)};
-  const std::int32_t unknown[] = {-1};
+  const std::int32_t unknown[] = {static_cast<std::int32_t>(alab::kFnCount)};
+  const std::int32_t dropped_formula[] = {-123456};
   const int output = static_cast<int>(alab::OutputFn::sigmoid), loss = static_cast<int>(alab::Loss::cross_entropy);
   const int init = static_cast<int>(alab::Init::xavier);
   const auto create = [&](double seed) {
@@ -118,6 +148,9 @@ TEST(HeapApi, NetworkHandlesAreReusedAndABadHandleIsRefused) {
   EXPECT_EQ(alab::wasm::network_check(addr(layers), 3, addr(unknown), 1, addr(params.data()), output, loss, 0.1, 0,
                                       init, 0.1),
             "unknown activation");
+  EXPECT_EQ(alab::wasm::network_check(addr(layers), 3, addr(dropped_formula), 1, addr(params.data()), output, loss, 0.1,
+                                      0, init, 0.1),
+            "the formula is no longer compiled");
   const int a = create(1);
   const int b = create(2);
   ASSERT_GE(a, 0);

@@ -56,8 +56,7 @@ std::string check_network(const NetworkSpec& spec) {
   }
   for (std::size_t l = 0; l < spec.activations.size(); ++l) {
     const LayerActivation& a = spec.activations[l];
-    if (static_cast<std::size_t>(a.fn) >= kFnCount) return "unknown activation";
-    if (std::string problem = check_params(a.fn, a.params); !problem.empty()) {
+    if (std::string problem = a.check(); !problem.empty()) {
       if (spec.activations.size() == 1) return problem;
       std::snprintf(message, sizeof message, "hidden layer %zu: %s", l + 1, problem.c_str());
       return message;
@@ -90,7 +89,6 @@ Network::Network(const NetworkSpec& spec) : spec_(spec), rng_(spec.seed) {
   const std::size_t layers = layer_count();
   for (std::size_t l = 0; l + 1 < layers; ++l) {
     activations_.push_back(activation_of(spec_, l));
-    kernels_.push_back(info(activations_.back().fn).kernels);
   }
   std::size_t total = 0;
   for (std::size_t l = 0; l < layers; ++l) {
@@ -141,18 +139,22 @@ void Network::forward(bool for_training) {
     layer::affine_pairs(w, w + in * out, in, out, acts_[l - 1].data(), acts_[l].data(), stride);
     if (l == layers) break;  // the output unit keeps z: the loss is computed stably from it
     const LayerActivation& act = activations_[l - 1];
-    const Kernels& kernels = kernels_[l - 1];
-    const FromOutput shortcut = derivative_from_output(act.fn);
+    const FromOutput shortcut = act.is_formula() ? FromOutput::none : derivative_from_output(act.fn);
     double* z = acts_[l].data();
     const std::size_t count = stride * out;
     double* d = derivs_[l].data();
-    if (for_training && shortcut == FromOutput::none) kernels.derivative_f64(z, d, count, act.params);
+    if (act.is_formula()) {
+      if (for_training) act.value_and_derivative(z, z, d, count);
+      else act.value(z, z, count);
+      continue;
+    }
+    if (for_training && shortcut == FromOutput::none) info(act.fn).kernels.derivative_f64(z, d, count, act.params);
     if (act.fn == Fn::tanh) {
       layer::tanh_in_place(z, count);
     } else if (act.fn == Fn::sigmoid) {
       layer::sigmoid_in_place(z, count);
     } else {
-      kernels.value_f64(z, z, count, act.params);
+      act.value(z, z, count);
     }
     if (!for_training) continue;
     switch (shortcut) {

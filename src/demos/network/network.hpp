@@ -1,5 +1,5 @@
 // A small fully connected network for the training lab: 2 inputs, up to kMaxHidden hidden layers of up
-// to kMaxWidth units, each layer with its own catalogue activation, one output unit (sigmoid or tanh),
+// to kMaxWidth units, each layer with its own activation (a catalogue row or the reader's formula), one output unit (sigmoid or tanh),
 // trained by mini-batch SGD on squared or cross-entropy loss with optional L2 weight decay. Labels are 0 or 1; the "probability of class 1" is
 // the sigmoid output, or (tanh output + 1)/2.
 //
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/catalogue.hpp"
+#include "core/layer_activation.hpp"
 #include "core/random.hpp"
 #include "demos/init.hpp"
 
@@ -34,12 +35,6 @@ static_assert(std::size(kLossNames) == static_cast<std::size_t>(Loss::count));
 // The value's name; "" for `count`. (Init's names are beside it, in demos/init.hpp.)
 inline const char* to_string(OutputFn f) { return f < OutputFn::count ? kOutputFnNames[static_cast<std::size_t>(f)] : ""; }
 inline const char* to_string(Loss l) { return l < Loss::count ? kLossNames[static_cast<std::size_t>(l)] : ""; }
-
-// One hidden layer's activation: a catalogue function and its parameters (catalogue order).
-struct LayerActivation {
-  Fn fn = Fn::tanh;
-  double params[kMaxParams] = {0, 0};
-};
 
 struct NetworkSpec {
   std::vector<std::uint32_t> layers{2, 8, 8, 1};  // input 2, hidden…, output 1
@@ -141,7 +136,6 @@ class Network {
 
   NetworkSpec spec_;
   std::vector<LayerActivation> activations_;  // one per hidden layer
-  std::vector<Kernels> kernels_;             // likewise
   std::vector<std::size_t> offsets_;
   std::vector<double> params_, grads_;
   // Per layer l (0 = input): activations a[l], unit-major (unit j's batch values at j·batch …);
@@ -151,6 +145,7 @@ class Network {
   std::vector<double> grad_norms_, grad_sums_;  // per weight layer; sums of squared norms over an epoch's steps
   std::size_t grad_steps_ = 0;
   std::vector<float> grid_params_, grid_acts_;  // predict_grid's float32 copies, sized once
+  std::vector<double> grid_scratch_;            // a formula's float64 lanes in predict_grid
   std::vector<std::uint32_t> order_;
   std::size_t capacity_ = 0;  // lanes per unit the buffers hold
   std::size_t stride_ = 0;    // lanes per unit in the current pass (batch rounded up to even)

@@ -39,9 +39,9 @@ void Network::predict_grid(std::uint32_t cols, std::uint32_t rows, double x0, do
       layer::affine_quads(w, w + in * units, in, units, a, z, stride);
       if (l == layers) break;
       const LayerActivation& act = activations_[l - 1];
-      if (act.fn == Fn::tanh) layer::tanh_in_place_quads(z, stride * units);
-      else if (act.fn == Fn::sigmoid) layer::sigmoid_in_place_quads(z, stride * units);
-      else kernels_[l - 1].value_f32(z, z, stride * units, act.params);
+      if (!act.is_formula() && act.fn == Fn::tanh) layer::tanh_in_place_quads(z, stride * units);
+      else if (!act.is_formula() && act.fn == Fn::sigmoid) layer::sigmoid_in_place_quads(z, stride * units);
+      else act.value_f32(z, z, stride * units, grid_scratch_);
       if (unit_maps) {
         for (std::size_t j = 0; j < units; ++j) {
           std::copy(z + j * stride, z + j * stride + batch, unit_maps + (unit_base[l - 1] + j) * n + start);
