@@ -149,7 +149,16 @@ async function start() {
   linkLanguages(state);
   watchFormulaOverflow(document);
 
+  // One figure that fails to mount is reported in the console and marked; the others still mount.
   const mountFigure = (element) => {
+    try {
+      mountOne(element);
+    } catch (err) {
+      console.error(`figure ${element.dataset.figure}:`, err);
+      element.dataset.mounted = 'failed';
+    }
+  };
+  const mountOne = (element) => {
     const { mount } = registry.get(element.dataset.figure);
     // The text alternative for readers without JavaScript goes; the figure takes its place in the same box.
     for (const fallback of element.querySelectorAll(':scope > noscript')) fallback.remove();

@@ -43,11 +43,11 @@ test('layers and units: buttons add and remove them, one thumbnail per hidden un
   for (let k = 0; k < 6; k++) await page.click(`${LAB} [data-control="remove-layer"]`);
   assert.equal(await thumbs(), 0);
   assert.ok(await page.$(`${LAB} .lab-no-hidden`));
-  // Every menu offers the catalogue's functions, as the other figures' menus do.
+  // Every menu offers the catalogue's functions, as the other figures' menus do, and the reader's formula.
   await page.click(`${LAB} [data-control="add-layer"]`);
   const offered = await page.$$eval(`${LAB} [data-control="activation-1"] option`, (o) => o.map((x) => x.value));
   const catalogue = await page.evaluate(() => window.activationLab.catalogue().map((r) => r.id));
-  assert.deepEqual(offered, catalogue);
+  assert.deepEqual(offered, [...catalogue, 'custom']);
   assert.deepEqual(problems, []);
   await context.close();
 });

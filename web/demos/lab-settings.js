@@ -2,6 +2,7 @@
 // clamped numbers, listed words, the layer sizes, one activation per layer and the reader's own points.
 import { choiceProp, flagProp, integerProp, integersProp, numberProp, pointsProp, wordsProp } from '../state/schema.js';
 import { LINK_TEXT_LIMIT, MAX_LINK_POINTS, POINT_LIMIT } from './lab-data.js';
+import { withCustom } from '../figures/custom-choice.js';
 
 export const MAX_HIDDEN = 6;
 export const MAX_UNITS = 8;
@@ -14,7 +15,7 @@ export const INIT_VALUE = { def: 0.1, min: -10, max: 10 };
 export const SEED_MAX = 2 ** 31 - 1;
 
 // The functions a layer can use: the same list every figure's menu offers (the catalogue's rows, and any
-// entry added to them), so a new or custom function appears here too.
+// entry added to them), so a new function appears here too; the reader's formula is added beside them.
 export const choosableIds = (rows) => rows.map((r) => r.id);
 
 export function labSettings(rows, options) {
@@ -25,7 +26,7 @@ export function labSettings(rows, options) {
     numberProp('lab.noise', NOISE.def, NOISE.min, NOISE.max),
     integerProp('lab.ratio', RATIO.def, RATIO.min, RATIO.max),
     integersProp('lab.layers', [4, 4], 1, MAX_UNITS, MAX_HIDDEN),
-    wordsProp('lab.act', [tanh], ids, MAX_HIDDEN),
+    wordsProp('lab.act', [tanh], withCustom(ids), MAX_HIDDEN),
     choiceProp('lab.init', 'torch_default', options.inits),
     numberProp('lab.initValue', INIT_VALUE.def, INIT_VALUE.min, INIT_VALUE.max),
     integerProp('lab.seed', 1, 0, SEED_MAX),

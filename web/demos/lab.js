@@ -11,6 +11,7 @@ import {
   BATCH, INIT_VALUE, LEARNING_RATE, MAX_HIDDEN, MAX_UNITS, NOISE, RATIO, SEED_MAX, WEIGHT_DECAY,
   choosableIds, labSettings, layerActivations,
 } from './lab-settings.js';
+import { CUSTOM, choiceName, networkActivation, withCustom } from '../figures/custom-choice.js';
 
 export const settings = labSettings;
 
@@ -33,7 +34,7 @@ function numberField(labelKey, value, attrs = {}) {
 export function mount(element, api) {
   const { lab, t } = api;
   const options = lab.demoOptions();
-  const ids = choosableIds(api.rows);
+  const ids = withCustom(choosableIds(api.rows));
   let state = api.state();
 
   // ---- controls ----
@@ -97,6 +98,7 @@ export function mount(element, api) {
 
   const resultReadout = el('p', { class: 'readout lab-result', 'data-readout': 'result' });
   const stop = el('div', { class: 'lab-stop', role: 'alert', hidden: true, 'data-readout': 'stopped' });
+  const refusal = el('p', { class: 'lab-stop lab-refused', role: 'alert', hidden: true, 'data-readout': 'refused' });
   const stopText = el('p');
   const stopReset = button('lab.stop.reset', { 'data-control': 'stop-reset' });
   stop.append(stopText, stopReset);
@@ -118,7 +120,7 @@ export function mount(element, api) {
       fields['lab.seed'].wrapper]),
     el('div', { class: 'demo-controls lab-layer-controls' }, [removeLayer, layerCount, addLayer]),
     outputNote,
-    el('div', { class: 'lab-body' }, [columns, el('div', { class: 'lab-out' }, [map.wrapper, resultReadout, stop, ownTools])]),
+    el('div', { class: 'lab-body' }, [columns, el('div', { class: 'lab-out' }, [map.wrapper, resultReadout, stop, refusal, ownTools])]),
     el('div', { class: 'chart-box lab-loss' }, lossCanvas),
     el('div', { class: 'table-scroll' }, stats),
     status,
@@ -154,22 +156,32 @@ export function mount(element, api) {
     if (own()) split = { train: data, test: { xs: new Float64Array(0), ys: new Float64Array(0) } };
   }
 
+  // The network the settings describe. A layer whose choice is refused (the reader's formula, when it does not
+  // compile or is not finite) is built as the identity so the page still shows a network, and training stays off
+  // with the reason shown. Returns whether the network may train.
   function makeNetwork() {
+    const chosen = layerActivations(state).map((id) => networkActivation(api, state, id));
+    const problem = hidden().length ? chosen.find((c) => c.problem)?.problem : undefined;
+    setText(refusal, problem ?? '');
+    refusal.hidden = !problem;
     net?.delete();
     net = new lab.Network({
-      layers: [2, ...hidden(), 1], activation: hidden().length ? layerActivations(state) : 'identity',
+      layers: [2, ...hidden(), 1],
+      activation: hidden().length ? chosen.map((c) => (c.problem ? 'identity' : c.activation)) : 'identity',
+      params: hidden().length ? chosen.map((c) => c.params ?? null) : null,
       init: state['lab.init'], initValue: state['lab.initValue'], seed: state['lab.seed'],
       learningRate: state['lab.lr'], weightDecay: state['lab.l2'],
     });
+    return !problem;
   }
 
   function rebuild() {
     loop.pause();
     makeData();
-    makeNetwork();
+    const trainable = makeNetwork();
     epoch = 0;
     stride = 1;
-    stopped = false;
+    stopped = !trainable;
     trainCurve.length = 0;
     testCurve.length = 0;
     buildColumns();
@@ -213,7 +225,7 @@ export function mount(element, api) {
   function stopTraining(loss) {
     stopped = true;
     loop.pause();
-    const name = [...new Set(layerActivations(state).map((id) => api.rowById.get(id)?.name ?? id))].join(', ') || 'Identity';
+    const name = [...new Set(layerActivations(state).map((id) => choiceName(api, id)))].join(', ') || 'Identity';
     setText(stopText, t('lab.stop.text', { epoch, value: Number.isNaN(loss) ? 'NaN' : String(loss).replace('Infinity', '∞'),
       lr: formatNumber(state['lab.lr']), name }));
     stop.hidden = false;
@@ -227,7 +239,7 @@ export function mount(element, api) {
     hidden().forEach((width, l) => {
       const actMenu = menu({
         labelKey: 'lab.layerActivation', value: acts[l],
-        options: ids.map((id) => ({ value: id, text: api.rowById.get(id)?.name ?? id })),
+        options: ids.map((id) => ({ value: id, text: choiceName(api, id) })),
       });
       actMenu.select.dataset.control = `activation-${l + 1}`;
       actMenu.select.addEventListener('change', () => {
@@ -322,7 +334,7 @@ export function mount(element, api) {
           ` ${t('lab.stats.deadOf', { dead: deadCount, units: width })}`]);
       rows.push(el('tr', { 'data-layer': String(l + 1), 'data-dead': isOutput ? '' : String(deadCount) }, [
         el('th', { scope: 'row', text: isOutput ? t('lab.stats.output') : String(l + 1) }),
-        el('td', { text: isOutput ? 'sigmoid' : api.rowById.get(acts[l])?.name ?? acts[l] }),
+        el('td', { text: isOutput ? 'sigmoid' : choiceName(api, acts[l]) }),
         el('td', {}, meter),
         el('td', { text: epoch ? formatNumber(norms[l], 3) : '—' }),
       ]));
@@ -423,6 +435,7 @@ export function mount(element, api) {
   // ---- state → controls ----
   const networkKeys = ['lab.layers', 'lab.act', 'lab.init', 'lab.initValue', 'lab.seed', 'lab.lr', 'lab.l2'];
   const dataKeys = ['lab.dataset', 'lab.noise', 'lab.ratio', 'lab.points'];
+  const customKeys = ['custom', 'custom.params'];
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
   function syncControls() {
@@ -449,7 +462,9 @@ export function mount(element, api) {
   return (next) => {
     const before = state;
     state = next;
-    const rebuilt = networkKeys.some((k) => !same(before[k], next[k])) || dataKeys.some((k) => !same(before[k], next[k]));
+    const formulaMoved = layerActivations(next).includes(CUSTOM) && customKeys.some((k) => !same(before[k], next[k]));
+    const rebuilt = formulaMoved || networkKeys.some((k) => !same(before[k], next[k])) ||
+      dataKeys.some((k) => !same(before[k], next[k]));
     if (!same(before['lab.points'], next['lab.points']) && !ownOverflow) ownPoints = next['lab.points'].map((p) => [...p]);
     syncControls();
     if (rebuilt) rebuild();

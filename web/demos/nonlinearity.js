@@ -3,7 +3,8 @@
 // the decision boundaries, the loss curves and the accuracy. All computation is in the module.
 import { el } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
-import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying, nameOf } from './demo-parts.js';
+import { bindSettings, button, createBoundaryMap, createChart, createLoop, halve, menu, nonlinearIds, settingChoice, showPlaying } from './demo-parts.js';
+import { CUSTOM, choiceName, networkActivation, withCustom } from '../figures/custom-choice.js';
 
 const LAYERS = [2, 8, 8, 1];
 const RANGE = [-1.5, 1.5];
@@ -20,7 +21,7 @@ function affine([m1, m2], c) {
 export function settings(rows, options) {
   return [
     settingChoice('nonlinearity.dataset', 'xor', options.datasets),
-    settingChoice('nonlinearity.activation', 'relu', nonlinearIds(rows)),
+    settingChoice('nonlinearity.activation', 'relu', withCustom(nonlinearIds(rows))),
   ];
 }
 
@@ -33,7 +34,7 @@ export function mount(element, api) {
   });
   const activationMenu = menu({
     labelKey: 'demo.activation', value: api.state()['nonlinearity.activation'],
-    options: nonlinearIds(api.rows).map((id) => ({ value: id, text: nameOf(api, api.rowById.get(id)) })),
+    options: withCustom(nonlinearIds(api.rows)).map((id) => ({ value: id, text: choiceName(api, id) })),
   });
   datasetMenu.select.dataset.control = 'dataset';
   activationMenu.select.dataset.control = 'activation';
@@ -51,8 +52,10 @@ export function mount(element, api) {
   });
   const lossCanvas = el('canvas', { role: 'img', 'data-i18n-label': 'demo.nonlinearity.lossLabel' });
   const status = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const refusal = el('p', { class: 'lab-stop', role: 'alert', hidden: true, 'data-readout': 'refused' });
   element.append(
     el('div', { class: 'demo-controls' }, [datasetMenu.wrapper, activationMenu.wrapper, play, step, reset]),
+    refusal,
     el('div', { class: 'demo-panels' }, panels.map((p) => p.panel)),
     el('div', { class: 'chart-box demo-loss' }, lossCanvas),
     status,
@@ -69,6 +72,7 @@ export function mount(element, api) {
   let epoch = 0;
   let stride = 1;
   let lang = null;
+  let refused = false;
 
   const loop = createLoop(element, () => trainEpochs(1), (playing) => {
     showPlaying(play, playing, t);
@@ -79,9 +83,16 @@ export function mount(element, api) {
     loop.pause();
     panels.forEach((p) => p.net?.delete());
     data = lab.dataset(datasetMenu.select.value, { n: 300, noise: 0.05, seed: 7 });
+    // The chosen function may be the reader's formula; when that cannot be trained with, its panel shows the
+    // untrained identity network and training stays off, with the reason above the panels.
+    const chosen = networkActivation(api, api.state(), activationMenu.select.value);
+    refused = Boolean(chosen.problem);
+    refusal.textContent = chosen.problem ?? '';
+    refusal.hidden = !refused;
+    play.disabled = step.disabled = refused;
     for (const p of panels) {
-      const activation = p.kind === 'linear' ? 'identity' : activationMenu.select.value;
-      p.net = new lab.Network({ layers: LAYERS, activation, learningRate: 0.1, seed: 3 });
+      const { activation, params } = p.kind === 'linear' || refused ? { activation: 'identity', params: null } : chosen;
+      p.net = new lab.Network({ layers: LAYERS, activation, params, learningRate: 0.1, seed: 3 });
       p.losses.length = 0;
       p.loss = p.net.lossOn(data);
       p.accuracy = p.net.accuracy(data);
@@ -92,6 +103,7 @@ export function mount(element, api) {
   }
 
   function trainEpochs(count) {
+    if (refused) { loop.pause(); return; }
     for (let k = 0; k < count; k++) {
       epoch += 1;
       for (const p of panels) {
@@ -131,7 +143,7 @@ export function mount(element, api) {
   }
 
   function relabel() {
-    const name = nameOf(api, api.rowById.get(activationMenu.select.value));
+    const name = choiceName(api, activationMenu.select.value);
     panels[0].heading.textContent = t('demo.nonlinearity.linearTitle');
     panels[1].heading.textContent = t('demo.nonlinearity.chosenTitle', { name });
     chart.data.datasets[0].label = t('demo.nonlinearity.linearTitle');
@@ -152,9 +164,13 @@ export function mount(element, api) {
   reset.addEventListener('click', () => { rebuild(); announce(); });
   rebuild();
 
+  let formula = null;
   return (state) => {
+    const formulaNow = JSON.stringify([state.custom, state['custom.params']]);
+    const formulaMoved = state['nonlinearity.activation'] === CUSTOM && formula !== null && formula !== formulaNow;
+    formula = formulaNow;
     const moved = sync(state);
-    if (moved) rebuild();
+    if (moved || formulaMoved) rebuild();
     if (state.lang === lang && !moved) return;
     lang = state.lang;
     play.textContent = t(play.dataset.i18n);

@@ -6,7 +6,8 @@ import { el, slider } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { tickLabel } from '../charts/line-chart.js';
 import { integerProp } from '../state/schema.js';
-import { bindSettings, createChart, menu, settingChoice, nameOf } from './demo-parts.js';
+import { bindSettings, createChart, menu, settingChoice } from './demo-parts.js';
+import { CUSTOM, choiceName, networkActivation, withCustom } from '../figures/custom-choice.js';
 
 const WIDTH = 32;
 
@@ -34,7 +35,7 @@ const depthInits = (options) => options.inits.filter((id) => id !== 'zeros' && i
 export function settings(rows, options) {
   return [
     integerProp('vanishing.depth', 20, 1, 50),
-    settingChoice('vanishing.activation', 'sigmoid', rows.map((r) => r.id)),
+    settingChoice('vanishing.activation', 'sigmoid', withCustom(rows.map((r) => r.id))),
     settingChoice('vanishing.init', 'torch_default', depthInits(options)),
   ];
 }
@@ -44,7 +45,7 @@ export function mount(element, api) {
   const depth = slider({ labelKey: 'demo.vanishing.depth', min: 1, max: 50, step: 1, value: api.state()['vanishing.depth'] });
   depth.input.dataset.control = 'depth';
   const activationMenu = menu({
-    labelKey: 'demo.activation', value: api.state()['vanishing.activation'], options: api.rows.map((r) => ({ value: r.id, text: nameOf(api, r) })),
+    labelKey: 'demo.activation', value: api.state()['vanishing.activation'], options: withCustom(api.rows.map((r) => r.id)).map((id) => ({ value: id, text: choiceName(api, id) })),
   });
   activationMenu.select.dataset.control = 'activation';
   const initMenu = menu({
@@ -54,11 +55,13 @@ export function mount(element, api) {
   initMenu.select.dataset.control = 'init';
   const canvas = el('canvas', { role: 'img', 'data-i18n-label': 'demo.vanishing.chartLabel' });
   const readout = el('p', { class: 'readout', 'data-readout': 'vanishing', 'aria-live': 'polite' });
+  const refusal = el('p', { class: 'lab-stop', role: 'alert', hidden: true, 'data-readout': 'refused' });
   const table = el('table');
   element.append(
     el('div', { class: 'demo-controls' }, [depth.wrapper, activationMenu.wrapper, initMenu.wrapper]),
     el('div', { class: 'chart-box tall' }, canvas),
     readout,
+    refusal,
     el('details', { class: 'data-table' }, [el('summary', { i18n: 'demo.dataTable' }), table]),
   );
 
@@ -80,11 +83,21 @@ export function mount(element, api) {
   chart.$recolour(chart.$colours);
   let lang = null;
   let result = null;
+  let shown = '';  // the function the chart shows: the last one that could be computed
 
   function compute() {
     const n = Number(depth.input.value);
     const activation = activationMenu.select.value;
-    result = lab.gradientByDepth({ depth: n, width: WIDTH, activation, init: initMenu.select.value, samples: 8, seed: 1 });
+    const chosen = networkActivation(api, api.state(), activation);
+    refusal.textContent = chosen.problem ?? '';
+    refusal.hidden = !chosen.problem;
+    if (chosen.problem) {
+      if (result) return;  // the last good chart stays
+      chosen.activation = 'sigmoid';
+    }
+    shown = chosen.problem ? 'sigmoid' : activation;
+    result = lab.gradientByDepth({ depth: n, width: WIDTH, activation: chosen.activation, params: chosen.params,
+      init: initMenu.select.value, samples: 8, seed: 1 });
     depth.output.textContent = String(n);
     gradient.length = 0;
     bound.length = 0;
@@ -96,7 +109,7 @@ export function mount(element, api) {
       // Layer 1 is next to the input; a gradient of exactly 0 (dead units) cannot sit on a log axis.
       gradient.push({ x: l + 1, y: g[l] > 0 ? g[l] : NaN });
       if (g[l] > 0) { lo = Math.min(lo, g[l]); hi = Math.max(hi, g[l]); }
-      if (activation === 'sigmoid') {
+      if (shown === 'sigmoid') {
         const b = top * 0.25 ** (n - 1 - l);
         bound.push({ x: l + 1, y: b });
         if (b > 0) lo = Math.min(lo, b);
@@ -107,7 +120,7 @@ export function mount(element, api) {
       min: 10 ** Math.floor(Math.log10(lo)), max: 10 ** Math.ceil(Math.log10(Math.max(hi, lo * 10))),
     });
     Object.assign(chart.options.scales.x, { min: 1, max: Math.max(2, n) });
-    chart.data.datasets[1].hidden = activation !== 'sigmoid';
+    chart.data.datasets[1].hidden = shown !== 'sigmoid';
     describe();
     chart.update('none');
   }
@@ -115,7 +128,7 @@ export function mount(element, api) {
   function describe() {
     const g = result.gradients;
     const n = g.length;
-    const name = nameOf(api, api.rowById.get(activationMenu.select.value));
+    const name = choiceName(api, shown);
     const ratio = g[n - 1] > 0 ? g[0] / g[n - 1] : NaN;
     readout.textContent = t('demo.vanishing.readout', { name, depth: n, ratio: scientific(formatNumber(ratio, 3)) });
     readout.dataset.ratio = String(ratio);
@@ -140,8 +153,12 @@ export function mount(element, api) {
   initMenu.select.addEventListener('change', compute);
   compute();
 
+  let formula = null;
   return (state) => {
-    if (sync(state)) compute();
+    const formulaNow = JSON.stringify([state.custom, state['custom.params']]);
+    const formulaMoved = state['vanishing.activation'] === CUSTOM && formula !== null && formula !== formulaNow;
+    formula = formulaNow;
+    if (sync(state) || formulaMoved) compute();
     if (state.lang === lang) return;
     lang = state.lang;
     describe();

@@ -9,6 +9,9 @@ import { choiceProp, numberProp } from '../state/schema.js';
 import { neuronScript, seriesName } from '../lesson/torch-code.js';
 import { createLineChart, createProbe, createSampler, niceLimits, redraw, refresh, yExtent } from '../charts/line-chart.js';
 import { exportMenu } from '../charts/export-menu.js';
+import { CUSTOM, choiceName, withCustom } from './custom-choice.js';
+import { customFunction } from './custom-function.js';
+import { customRange } from '../state/custom-state.js';
 import { seriesCsv, titleOf } from '../charts/export-view.js';
 
 const names = [...neuronInputs, ...neuronWeights, 'b'];
@@ -21,7 +24,7 @@ const neuronDefaults = { x1: 1, x2: -2, x3: 0.5, w1: 0.8, w2: 0.3, w3: -1.2, b: 
 export function settings(rows) {
   const ids = rows.map((r) => r.id);
   return [
-    choiceProp('neuron.fn', ids.includes('relu') ? 'relu' : ids[0], ids),
+    choiceProp('neuron.fn', ids.includes('relu') ? 'relu' : ids[0], withCustom(ids)),
     ...names.map((name) => numberProp(`neuron.${name}`, neuronDefaults[name], -neuronLimit, neuronLimit)),
   ];
 }
@@ -76,7 +79,7 @@ export function mount(element, api) {
     sliders.set(name, s);
     grid.append(s.wrapper);
   }
-  const menu = el('select', { id: 'neuron-fn' }, api.rows.map((row) => el('option', { value: row.id, text: nameOf(api, row) })));
+  const menu = el('select', { id: 'neuron-fn' }, withCustom(api.rows.map((row) => row.id)).map((id) => el('option', { value: id, text: choiceName(api, id) })));
   menu.addEventListener('change', () => api.setState({ 'neuron.fn': menu.value, section: 'neuron' }));
   const menuRow = el('div', { class: 'neuron-menu' }, [el('label', { for: 'neuron-fn', i18n: 'neuron.activation' }), menu]);
   const zOut = el('output', { class: 'neuron-z', 'data-value': '' });
@@ -97,8 +100,12 @@ export function mount(element, api) {
   const probe = createProbe(lab);
   const showReadout = (x) => {
     chart.$crosshairX = x;
-    const shown = last && !last.problem && { row: api.rowById.get(last['neuron.fn']), params: paramsOf(api.rowById.get(last['neuron.fn']), last) };
-    if (x === null || !shown) readout.textContent = t('curve.readoutHint');
+    const custom = last && !last.problem && last['neuron.fn'] === CUSTOM ? customFunction(lab, last) : null;
+    const shown = last && !last.problem && !custom && { row: api.rowById.get(last['neuron.fn']), params: paramsOf(api.rowById.get(last['neuron.fn']), last) };
+    if (x !== null && custom) {
+      const { value, derivative } = custom.f.evaluateBoth([x], custom.params);
+      readout.textContent = t('curve.readout', { x: formatNumber(x), f: formatNumber(value[0]), df: formatNumber(derivative[0]) });
+    } else if (x === null || !shown) readout.textContent = t('curve.readoutHint');
     else {
       const { f, df } = probe(shown.row.id, shown.params, x);
       readout.textContent = t('curve.readout', { x: formatNumber(x), f: formatNumber(f), df: formatNumber(df) });
@@ -144,11 +151,22 @@ export function mount(element, api) {
   };
   chartBox.after(exportMenu(chart, t, exportView));
 
+  // The reader's formula as the neuron's activation: a row-like view of it (its name, the range it is drawn
+  // over) and f(z) from the module; null when the formula does not compile.
+  function customRow(state) {
+    const custom = customFunction(lab, state);
+    if (!custom) return null;
+    const [lo, hi] = customRange(state);
+    return { id: CUSTOM, name: choiceName(api, CUSTOM), range: [lo, hi], params: [], custom };
+  }
+
   function render(state, force = false) {
-    const row = api.rowById.get(state['neuron.fn']);
+    const isCustom = state['neuron.fn'] === CUSTOM;
+    const row = isCustom ? customRow(state) ?? { id: CUSTOM, name: choiceName(api, CUSTOM), range: customRange(state), params: [] }
+      : api.rowById.get(state['neuron.fn']);
     const values = Object.fromEntries(names.map((n) => [n, state[`neuron.${n}`]]));
-    const params = paramsOf(row, state);
-    const signature = JSON.stringify([row.id, values, params, state.lang]);
+    const params = isCustom ? row.custom?.params ?? {} : paramsOf(row, state);
+    const signature = JSON.stringify([row.id, values, params, state.lang, isCustom && state.custom, isCustom && customRange(state)]);
     if (!force && signature === last?.signature) return;
     last = { ...state, signature };
     for (const [name, s] of sliders) {
@@ -160,7 +178,11 @@ export function mount(element, api) {
     let result;
     let problem = '';
     try {
-      result = lab.neuron({ ...weighted, activation: row.id, params });
+      if (isCustom && !row.custom) throw new Error(t('neuron.customInvalid'));
+      if (isCustom) {
+        const z = lab.neuron({ ...weighted, activation: 'identity' }).z;
+        result = { z, output: row.custom.f.evaluate([z], params)[0] };
+      } else result = lab.neuron({ ...weighted, activation: row.id, params });
     } catch (err) {
       // Only the activation's parameters can be refused (a pair out of order, set in its own section); z does
       // not depend on them, so it is still shown, and f(z) gives way to the reason.
@@ -169,12 +191,12 @@ export function mount(element, api) {
       shownNeuron = null;
     }
     last.problem = problem;
-    setText(message, problem ? t('neuron.badParams', { name: row.name, reason: problem }) : '');
+    setText(message, problem ? (isCustom ? problem : t('neuron.badParams', { name: row.name, reason: problem })) : '');
     zOut.textContent = formatNumber(result.z);
     zOut.dataset.value = String(result.z);
     fOut.textContent = problem ? '—' : formatNumber(result.output);
     fOut.dataset.value = problem ? '' : String(result.output);
-    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' ? 'f' : nameOf(api, row)}(z) = `;
+    element.querySelector('.neuron-f').textContent = `${row.id === 'identity' || isCustom ? 'f' : nameOf(api, row)}(z) = `;
     linearNote.hidden = row.id !== 'identity';
 
     parts.inputs.forEach((node, i) => { node.textContent = formatNumber(values[neuronInputs[i]], 2); });
@@ -194,8 +216,15 @@ export function mount(element, api) {
     const lo = Math.min(row.range[0], Math.floor(result.z) - 1);
     const hi = Math.max(row.range[1], Math.ceil(result.z) + 1);
     sampler.grid(chart.width, lo, hi);
-    sampler.sample(row.id, params, false, curve);
-    shownNeuron = { row, params, values, result, lo, hi };
+    if (isCustom) {
+      const n = Math.max(2, Math.round(chart.width));
+      const xs = Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+      const ys = row.custom.f.evaluate(xs, params);
+      curve.length = xs.length;
+      for (let i = 0; i < xs.length; i++) curve[i] = { x: xs[i], y: Number.isFinite(ys[i]) ? ys[i] : NaN };
+    } else sampler.sample(row.id, params, false, curve);
+    // The export menu writes PyTorch code for a catalogue function; the reader's formula has none.
+    shownNeuron = isCustom ? null : { row, params, values, result, lo, hi };
     marker[0].x = result.z;
     marker[0].y = result.output;
     const [ylo, yhi] = niceLimits(...yExtent([curve, marker]));
