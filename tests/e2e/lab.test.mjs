@@ -1,10 +1,10 @@
 // The training lab and the number-formats panel in Chromium: layer and unit buttons, per-layer
 // activations, thumbnails (one per hidden unit, enlarged on focus), training, a NaN stop with its reset,
-// the URL state round trip, own points by click and CSV (bad rows refused whole), bad typed values
+// the URL state round trip, own points by click, keyboard and CSV (bad rows refused whole), bad typed values
 // (a message at the field, the last good state kept), the markers the module computes; both languages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { canvasFingerprint, startHarness } from './harness.mjs';
+import { canvasFingerprint, outputPath, startHarness } from './harness.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -186,6 +186,90 @@ test('own data: click to add and remove points, CSV with per-row messages and no
   assert.match(await page.textContent(`${LAB} [data-readout="own"]`), /200 points.*at most 150 points/);
   assert.deepEqual([...problems, ...reopened.problems], []);
   await Promise.all([context.close(), reopened.context.close()]);
+});
+
+test('own data from the keyboard: Tab to the map, arrows move the cross, Enter adds, Delete removes, each announced', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}en/index.html`, { lazy: true });
+  await openLab(page);
+  const map = `${LAB} .lab-map`;
+  const said = () => page.textContent(`${LAB} [data-readout="cursor"]`);
+  const focused = () => page.evaluate(() => document.activeElement?.dataset.control ?? document.activeElement?.className);
+  // A built-in data set takes no points, so the map is no Tab stop then.
+  assert.equal(await page.getAttribute(map, 'tabindex'), null);
+  await page.selectOption(`${LAB} [data-control="dataset"]`, 'own');
+  assert.equal(await page.getAttribute(map, 'role'), 'application');
+  assert.match(await page.textContent(`#${await page.getAttribute(map, 'aria-describedby')}`), /arrow keys.*Enter or Space.*Delete/);
+  // Tab from the last thumbnail reaches the map; the cross shows only while it has focus.
+  assert.equal(await page.isVisible(`${map} .lab-cursor`), false);
+  await page.focus(`${LAB} .lab-thumb[data-unit="2.4"]`);
+  await page.keyboard.press('Tab');
+  assert.match(await focused(), /lab-map/);
+  assert.equal(await page.isVisible(`${map} .lab-cursor`), true);
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowUp']) await page.keyboard.press(key);
+  assert.equal(await said(), 'Cross at x 0.15, y 0.50.');
+  await page.keyboard.press('Enter');
+  assert.equal(await said(), 'Added a blue point (class 1) at x 0.15, y 0.50. Points: 1.');
+  await waitForSearch(page, 'lab.points=0.15,0.5,1');
+  // The class menu is the next Tab stop; back on the map, Space adds a point of the class chosen there.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'point-mode');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue(`${LAB} [data-control="point-mode"]`), 'zero');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press(' ');
+  assert.equal(await said(), 'Added an orange point (class 0) at x −0.35, y 0.00. Points: 2.');
+  assert.match(await page.textContent(`${LAB} [data-readout="own"]`), /2 points/);
+  await waitForSearch(page, 'lab.points=0.15,0.5,1_-0.35,0,0');
+  await page.locator(map).screenshot({ path: outputPath('lab-keyboard-cross.png') });
+  // Back over the blue point the cross says so; Delete removes it, and again finds nothing there.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowUp');
+  assert.equal(await said(), 'Cross at x 0.15, y 0.50, on a blue point (class 1).');
+  await page.keyboard.press('Delete');
+  assert.equal(await said(), 'Removed a blue point (class 1) at x 0.15, y 0.50. Points: 1.');
+  await waitForSearch(page, 'lab.points=-0.35,0,0');
+  await page.keyboard.press('Backspace');
+  assert.equal(await said(), 'No point to remove near x 0.15, y 0.50.');
+  assert.match(await page.textContent(`${LAB} [data-readout="own"]`), /1 points/);
+  // The cross stays on the map however far it is pushed, and hides when focus leaves.
+  for (let k = 0; k < 8; k++) await page.keyboard.press('Shift+ArrowUp');
+  assert.equal(await said(), 'Cross at x 0.15, y 1.50.');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.isVisible(`${map} .lab-cursor`), false);
+  // A click still adds a point, and the arrow keys go on from where it was.
+  const box = await page.locator(map).boundingBox();
+  await page.locator(map).click({ position: { x: box.width / 2, y: box.height / 2 } });
+  assert.match(await page.textContent(`${LAB} [data-readout="own"]`), /2 points/);
+  assert.equal(await page.isVisible(`${map} .lab-cursor`), false);
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await said(), /^Cross at x −0\.0\d, y [−0]/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('own data from the keyboard in Chinese: the hint, the name and every announcement in the page\'s language', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}index.html?lab.dataset=own&lab.points=0.5,0.5,0`, { lazy: true });
+  await openLab(page);
+  const map = `${LAB} .lab-map`;
+  const said = () => page.textContent(`${LAB} [data-readout="cursor"]`);
+  assert.match(await page.getAttribute(map, 'aria-label'), /方向键/);
+  assert.match(await page.textContent(`#${await page.getAttribute(map, 'aria-describedby')}`), /方向键.*Enter/);
+  await page.focus(map);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await said(), '十字位于 x 0.00，y −0.10。');
+  await page.keyboard.press('Enter');
+  assert.equal(await said(), '已在 x 0.00，y −0.10 处添加一个蓝色点（类别 1）。共 2 个点。');
+  await waitForSearch(page, 'lab.points=0.5,0.5,0_0,-0.1,1');
+  for (const key of ['Shift+ArrowRight', 'Shift+ArrowUp', 'ArrowUp', 'ArrowUp']) await page.keyboard.press(key);
+  assert.equal(await said(), '十字位于 x 0.50，y 0.50，这里有一个橙色点（类别 0）。');
+  await page.keyboard.press('Delete');
+  assert.equal(await said(), '已删除 x 0.50，y 0.50 处的一个橙色点（类别 0）。共 1 个点。');
+  assert.match(await page.textContent(`${LAB} [data-readout="own"]`), /1 个/);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('number formats: the module\'s markers (sigmoid exactly 1 from 17.3, 8.3, 6.2), range input, both languages', async () => {

@@ -7,6 +7,7 @@ export const MAX_OWN_POINTS = 500;    // a CSV or clicks beyond this are refused
 export const MAX_LINK_POINTS = 150;   // what a link carries (its text stays under the URL state's limit)
 export const MAX_CSV_BYTES = 20000;
 export const LINK_TEXT_LIMIT = 2400;
+export const REMOVE_RADIUS = 0.12;    // a click or the keyboard's cross removes the nearest point this close
 
 // Splits {xs, ys} into training and test sets: point i goes to training when frac(i·φ) < ratio, which
 // interleaves the two evenly whatever order the points come in, and is the same split for the same data.

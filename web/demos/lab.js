@@ -6,7 +6,8 @@ import { el, setText } from '../page/dom.js';
 import { formatNumber } from '../page/format.js';
 import { parseDecimal } from '../state/decimal.js';
 import { button, classColours, createBoundaryMap, createChart, createLoop, halve, menu, showPlaying } from './demo-parts.js';
-import { linkable, nearestPoint, parseCsv, pointsToData, POINT_LIMIT, MAX_OWN_POINTS, splitData } from './lab-data.js';
+import { linkable, nearestPoint, parseCsv, pointsToData, POINT_LIMIT, MAX_OWN_POINTS, REMOVE_RADIUS, splitData } from './lab-data.js';
+import { keyboardPoints } from './lab-keyboard.js';
 import {
   BATCH, INIT_VALUE, LEARNING_RATE, MAX_HIDDEN, MAX_UNITS, NOISE, RATIO, SEED_MAX, WEIGHT_DECAY,
   choosableIds, labSettings, layerActivations,
@@ -90,8 +91,9 @@ export function mount(element, api) {
   const csvFileLabel = el('label', {}, [el('span', { i18n: 'lab.csv.file' }), ' ', csvFile]);
   const csvMessage = el('div', { class: 'field-message lab-csv-message', 'aria-live': 'polite', 'data-readout': 'csv' });
   const ownNote = el('p', { class: 'readout lab-own-note', 'data-readout': 'own' });
+  const keys = keyboardPoints(map.wrapper, { t, limit: POINT_LIMIT, edit: editPoints, points: () => ownPoints });
   const ownTools = el('div', { class: 'lab-own' }, [
-    el('p', { class: 'lab-own-hint', i18n: 'lab.own.hint' }),
+    keys.readout, el('p', { class: 'lab-own-hint', i18n: 'lab.own.hint' }), keys.hint,
     el('div', { class: 'demo-controls' }, [modeMenu.wrapper, clear]),
     csvLabel, el('div', { class: 'demo-controls' }, [csvLoad, csvFileLabel]), csvMessage, ownNote,
   ]);
@@ -364,16 +366,27 @@ export function mount(element, api) {
     const x = RANGE[0] + ((event.clientX - box.left) / box.width) * (RANGE[1] - RANGE[0]);
     const y = RANGE[1] - ((event.clientY - box.top) / box.height) * (RANGE[1] - RANGE[0]);
     if (!(Math.abs(x) <= POINT_LIMIT && Math.abs(y) <= POINT_LIMIT)) return;
-    const base = ownPoints;
-    const remove = modeMenu.select.value === 'remove' || event.altKey || event.shiftKey;
-    if (remove) {
-      const i = nearestPoint(base, x, y, 0.12);
-      if (i >= 0) setOwnPoints(base.filter((_, k) => k !== i));
-      return;
-    }
-    if (base.length >= MAX_OWN_POINTS) { setText(ownNote, t('lab.csv.tooMany', { count: base.length + 1, limit: MAX_OWN_POINTS })); return; }
-    setOwnPoints([...base, [Number(x.toFixed(2)), Number(y.toFixed(2)), modeMenu.select.value === 'zero' ? 0 : 1]]);
+    keys.place(x, y);
+    editPoints(x, y, event.altKey || event.shiftKey);
   });
+
+  // What a click at (x, y) does in the chosen mode (`remove` forces removal); says what happened, for the keyboard.
+  function editPoints(x, y, remove) {
+    const base = ownPoints;
+    if (remove || modeMenu.select.value === 'remove') {
+      const i = nearestPoint(base, x, y, REMOVE_RADIUS);
+      if (i >= 0) setOwnPoints(base.filter((_, k) => k !== i));
+      return i >= 0 ? { kind: 'removed', point: base[i], count: base.length - 1 } : { kind: 'none' };
+    }
+    if (base.length >= MAX_OWN_POINTS) {
+      const message = t('lab.csv.tooMany', { count: base.length + 1, limit: MAX_OWN_POINTS });
+      setText(ownNote, message);
+      return { kind: 'full', message };
+    }
+    const point = [Number(x.toFixed(2)), Number(y.toFixed(2)), modeMenu.select.value === 'zero' ? 0 : 1];
+    setOwnPoints([...base, point]);
+    return { kind: 'added', point, count: base.length + 1 };
+  }
   clear.addEventListener('click', () => setOwnPoints([]));
 
   function loadCsv(text) {
@@ -453,6 +466,7 @@ export function mount(element, api) {
     fields['lab.noise'].wrapper.hidden = own();
     fields['lab.ratio'].wrapper.hidden = own();
     ownTools.hidden = !own();
+    keys.enable(own());
     if (!ownOverflow) setText(ownNote, own() ? t('lab.own.count', { count: ownPoints.length }) : '');
   }
 
