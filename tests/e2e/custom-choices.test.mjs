@@ -28,7 +28,7 @@ test('the neuron: f(z) of the reader\'s formula, with its parameter', async () =
   }));
   assert.ok(Number.isFinite(z));
   assert.ok(Math.abs(f - (3 * z + z * z)) < 1e-12, `f(${z}) = ${f}`);
-  assert.equal(choice, 'Your formula f(x)');
+  assert.equal(choice, 'Your f(x)');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -53,14 +53,14 @@ test('the non-linearity demo trains with the formula, as with the built-in funct
   const relu = await accuracyAfter({ 'nonlinearity.activation': 'relu', 'nonlinearity.dataset': 'xor' });
   assert.equal(mine.refused, false);
   assert.equal(mine.epoch, 15);
-  assert.match(mine.title, /Your formula/);
+  assert.match(mine.title, /Your f\(x\)/);
   assert.ok(Math.abs(mine.accuracy - relu.accuracy) < 1e-9, `${mine.accuracy} vs ReLU ${relu.accuracy}`);
   assert.ok(mine.accuracy > 0.8, `XOR learnt to ${mine.accuracy}`);
 });
 
 test('a formula that is not finite on the data is refused with the reason, in both languages; training stays off', async () => {
   const demo = '[data-demo="nonlinearity"]';
-  for (const [lang, pattern] of [['en', /Training refused.*x = −20/], ['zh', /拒绝训练.*x = −20/]]) {
+  for (const [lang, pattern] of [['en', /Training refused.*for x from about −20 to 0\b/], ['zh', /拒绝训练.*在 x 约从 −20 到 0 的范围内/]]) {
     const path = lang === 'en' ? 'en/index.html' : 'index.html';
     const { page, context, problems } = await harness.open(`${harness.url}${path}?${q({ 'nonlinearity.activation': 'custom', custom: 'log(x)' })}`, { lazy: true });
     await mounted(page, demo);
@@ -81,15 +81,17 @@ test('the lab: a layer with the formula trains; a refused formula keeps training
   for (let k = 0; k < 5; k++) await page.click(`${LAB} [data-control="step"]`);
   assert.equal(await page.$eval(LAB, (e) => Number(e.dataset.epoch)), 5);
   assert.ok(Number.isFinite(await page.$eval(`${LAB} [data-readout="result"]`, (e) => Number(e.dataset.trainLoss))));
-  assert.match(await page.$eval(`${LAB} .lab-stats tbody tr`, (r) => r.textContent), /Your formula/);
+  assert.match(await page.$eval(`${LAB} .lab-stats tbody tr`, (r) => r.textContent), /Your f\(x\)/);
   assert.equal(await page.$eval(`${LAB} [data-readout="refused"]`, (e) => e.hidden), true);
   assert.deepEqual(problems, []);
   await context.close();
 
   ({ page, context, problems } = await harness.open(`${harness.url}en/index.html?${q({ 'lab.act': 'custom', custom: '1 / x' })}`, { lazy: true }));
   await mounted(page, LAB);
-  assert.match(await page.$eval(`${LAB} [data-readout="refused"]`, (e) => e.textContent), /Training refused.*x = 0/);
-  await page.click(`${LAB} [data-control="step"]`);
+  assert.match(await page.$eval(`${LAB} [data-readout="refused"]`, (e) => e.textContent), /Training refused.*at x = 0\./);
+  assert.equal(await page.$eval(`${LAB} [data-control="step"]`, (b) => b.disabled), true);
+  assert.equal(await page.$eval(`${LAB} [data-control="play"]`, (b) => b.disabled), true);
+  await page.$eval(`${LAB} [data-control="step"]`, (b) => b.click());  // a disabled button does nothing
   assert.equal(await page.$eval(LAB, (e) => Number(e.dataset.epoch)), 0);
   assert.deepEqual(problems, []);
   await context.close();
@@ -108,5 +110,5 @@ test('the vanishing-gradient demo measures the formula as the built-in function 
   const mine = await ratio({ 'vanishing.activation': 'custom', custom: '1 / (1 + exp(-x))' });
   const sigmoid = await ratio({ 'vanishing.activation': 'sigmoid' });
   assert.ok(Math.abs(mine.ratio / sigmoid.ratio - 1) < 1e-9, `${mine.ratio} vs ${sigmoid.ratio}`);
-  assert.match(mine.text, /Your formula/);
+  assert.match(mine.text, /Your f\(x\)/);
 });

@@ -184,6 +184,7 @@ export function mount(element, api) {
     epoch = 0;
     stride = 1;
     stopped = !trainable;
+    play.disabled = step.disabled = !trainable;
     trainCurve.length = 0;
     testCurve.length = 0;
     buildColumns();

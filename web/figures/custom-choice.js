@@ -19,13 +19,19 @@ export function choiceName(api, id) {
   return row ? nameOf(api, row) : id;
 }
 
-// The first x of the checked range where the formula or its derivative is not finite, or null.
-export function firstNonFinite(f, params) {
+// Where over the checked range the formula or its derivative is not finite: {from, to}, the first and last
+// such sample (one point when they are equal), or null when it is finite everywhere there.
+export function nonFiniteSpan(f, params) {
   const xs = new Float64Array(CHECK_POINTS);
   for (let i = 0; i < CHECK_POINTS; i++) xs[i] = CHECKED[0] + ((CHECKED[1] - CHECKED[0]) * i) / (CHECK_POINTS - 1);
   const { value, derivative } = f.evaluateBoth(xs, params);
-  for (let i = 0; i < CHECK_POINTS; i++) if (!Number.isFinite(value[i]) || !Number.isFinite(derivative[i])) return xs[i];
-  return null;
+  let from = null, to = null;
+  for (let i = 0; i < CHECK_POINTS; i++) {
+    if (Number.isFinite(value[i]) && Number.isFinite(derivative[i])) continue;
+    from ??= xs[i];
+    to = xs[i];
+  }
+  return from === null ? null : { from, to };
 }
 
 // What a network's layer gets for the choice `id`: {activation, params} (a catalogue id, or the compiled formula
@@ -34,9 +40,11 @@ export function networkActivation(api, state, id) {
   if (id !== CUSTOM) return { activation: id, params: null };
   const custom = customFunction(api.lab, state);
   if (!custom) return { problem: api.t('custom.refuse.invalid') };
-  const x = firstNonFinite(custom.f, custom.params);
-  if (x !== null) {
-    return { problem: api.t('custom.refuse.nonFinite', { x: formatNumber(x, 4), lo: CHECKED[0], hi: CHECKED[1] }) };
+  const bad = nonFiniteSpan(custom.f, custom.params);
+  if (bad) {
+    const where = bad.from === bad.to ? api.t('custom.refuse.at', { x: formatNumber(bad.from, 4) })
+      : api.t('custom.refuse.between', { from: formatNumber(bad.from, 4), to: formatNumber(bad.to, 4) });
+    return { problem: api.t('custom.refuse.nonFinite', { where, lo: formatNumber(CHECKED[0]), hi: formatNumber(CHECKED[1]) }) };
   }
   return { activation: custom.f, params: custom.params };
 }
