@@ -62,6 +62,7 @@ EMSCRIPTEN_BINDINGS(expression) {
   function("rawExprCompile", &alab::wasm::expr_compile);
   function("rawExprRelease", &alab::wasm::expr_release);
   function("rawExprCount", &alab::wasm::expr_count);
+  function("rawExprProperties", &alab::wasm::expr_properties);
 }
 
 // Number formats: rounding to float32, bfloat16, float16, and where it changes an activation.
