@@ -1,6 +1,6 @@
 // f.properties(params): the summary table's properties of a typed formula, computed in the module, as plain JS
-// values: ±Infinity and NaN restored from the JSON, the catalogue's own spellings, parameters by name, and a
-// program the module has dropped compiled again.
+// values: ±Infinity and NaN restored from the JSON, the catalogue's own spellings, parameters by name, a
+// program the module has dropped compiled again, and no heap growth.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -63,4 +63,12 @@ test('a program the module has dropped from its table is compiled again', () => 
   for (let i = 0; i < 20; i++) lab.compile(`x + ${i}`);
   assert.deepEqual(f.properties(), before);
   assert.deepEqual(before.kinks, [0]);
+});
+
+test('analysing again and again does not grow the heap', () => {
+  const f = lab.compile('x * sigmoid(beta * x)');
+  f.properties();
+  const before = lab.heapStats().inUseBytes;
+  for (let i = 0; i < 200; i++) f.properties({ beta: i / 50 });
+  assert.equal(lab.heapStats().inUseBytes, before);
 });
