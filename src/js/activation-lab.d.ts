@@ -13,6 +13,11 @@ export interface ParamInfo {
   step: number;
 }
 
+/** How smooth a curve is: with jumps, continuous with kinks (C⁰), slope continuous (C¹), or C∞. */
+export type Smoothness = 'discontinuous' | 'C0' | 'C1' | 'Cinf';
+/** Which side(s) the derivative goes to 0 on. */
+export type Saturation = 'none' | 'negative' | 'positive' | 'both';
+
 /** One row of the catalogue: everything the page and the tests know about a function. */
 export interface CatalogueRow {
   /** PyTorch's functional name: `leaky_relu`, `gelu_tanh`, … */
@@ -32,8 +37,8 @@ export interface CatalogueRow {
   outputRange: string;
   monotonic: boolean;
   zeroCentred: boolean;
-  smoothness: 'C0' | 'C1' | 'Cinf';
-  saturation: string;
+  smoothness: Smoothness;
+  saturation: Saturation;
   identityNearZero: boolean;
   use: string;
   torchModule: string;
@@ -178,6 +183,33 @@ export interface Expression {
   /** The exact derivative (forward-mode automatic differentiation). */
   derivative(xs: Numbers, params?: Params | null): Float64Array;
   evaluateBoth(xs: Numbers, params?: Params | null): { value: Float64Array; derivative: Float64Array };
+  /** The summary table's properties, computed numerically (sampled over [−50, 50] and at far points). */
+  properties(params?: Params | null): ExpressionProperties;
+}
+
+/** A formula's properties as the catalogue's rows state them, found by sampling (each one can be wrong). */
+export interface ExpressionProperties {
+  /** Infimum and supremum of the finite values (±Infinity when unbounded) and whether some x reaches each. */
+  range: { lo: number; hi: number; loAttained: boolean; hiAttained: boolean };
+  /** lim f at −∞ and +∞, estimated from far points: a number, ±Infinity, or NaN when none was found. */
+  limits: { negative: number; positive: number };
+  monotonic: boolean;
+  /** For standard normal inputs the outputs average about 0 and take both signs. */
+  zeroCentred: boolean;
+  smoothness: Smoothness;
+  /** Where f jumps. */
+  jumps: number[];
+  /** Where f is continuous and f′ jumps (or is unbounded). */
+  kinks: number[];
+  /** Where f′ is continuous and f″ jumps (looked for only when there is no kink). */
+  bends: number[];
+  saturation: Saturation;
+  /** f(0) = 0 and f′ = 1 at 0 from both sides. */
+  identityNearZero: boolean;
+  /** Where f has no finite value, as [lo, hi] (a tail has ±Infinity; a pole has lo = hi). */
+  undefinedWhere: [number, number][];
+  /** The catalogue row at its defaults nearest in RMS over [−5, 5], or null if f is undefined on half of it. */
+  closest: { id: string; distance: number } | null;
 }
 
 /** Thrown by lab.compile for a formula it cannot read: what (`code`) and where (`position`, `length`). */

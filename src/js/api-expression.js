@@ -1,5 +1,5 @@
 // compile(text) → a user's formula in x as plain values: {text, params, usesX, evaluate, derivative,
-// evaluateBoth}, or a thrown SyntaxError with .code, .position and .length (the page maps the code to a
+// evaluateBoth, properties}, or a thrown SyntaxError with .code, .position and .length (the page maps the code to a
 // message in its language). Parsing and evaluation happen in the module (src/expression.cpp): no eval.
 /* global Module, HEAPF64, _alab_expr_evaluate */
 import { AlabScratch, alabArrayScratch, alabToFloat64 } from './api.js';
@@ -113,6 +113,36 @@ AlabExpression.prototype.run = function (xs, params, wantValue, wantDerivative) 
 AlabExpression.prototype.evaluate = function (xs, params) { return this.run(xs, params, true, false).value; };
 AlabExpression.prototype.derivative = function (xs, params) { return this.run(xs, params, false, true).derivative; };
 AlabExpression.prototype.evaluateBoth = function (xs, params) { return this.run(xs, params, true, true); };
+
+// Values JSON cannot carry cross as the strings "Infinity" and "-Infinity", and NaN as null.
+function alabExtended(v) { return v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v === null ? NaN : v; }
+
+// The summary table's properties, computed numerically by the module (src/core/expression_properties.hpp says
+// how, and where it can be wrong), as plain values.
+AlabExpression.prototype.properties = function (params) {
+  var r = JSON.parse(Module['rawExprProperties'](this.handle, this.paramsPtr(params)));
+  if (!r.ok) {
+    var again = alabExprCompileRaw(this.text);
+    if (!again.ok) throw new Error('the formula no longer compiles');
+    this.handle = again.handle;
+    r = JSON.parse(Module['rawExprProperties'](this.handle, this.paramsPtr(params)));
+  }
+  return {
+    range: { lo: alabExtended(r.range.lo), hi: alabExtended(r.range.hi), loAttained: r.range.loAttained,
+             hiAttained: r.range.hiAttained },
+    limits: { negative: alabExtended(r.limits.negative), positive: alabExtended(r.limits.positive) },
+    monotonic: r.monotonic,
+    zeroCentred: r.zeroCentred,
+    smoothness: r.smoothness,
+    jumps: r.jumps.map(alabExtended),
+    kinks: r.kinks.map(alabExtended),
+    bends: r.bends.map(alabExtended),
+    saturation: r.saturation,
+    identityNearZero: r.identityNearZero,
+    undefinedWhere: r.undefinedWhere.map(function (iv) { return [alabExtended(iv[0]), alabExtended(iv[1])]; }),
+    closest: r.closest ? { id: r.closest.id, distance: r.closest.distance } : null
+  };
+};
 
 Module['compile'] = function (text) {
   if (typeof text !== 'string') throw new TypeError('compile(text) takes a string, such as "x * sigmoid(x)"');

@@ -63,6 +63,7 @@ EMSCRIPTEN_BINDINGS(expression) {
   function("rawExprRelease", &alab::wasm::expr_release);
   function("rawExprCount", &alab::wasm::expr_count);
   function("rawExprAlive", &alab::wasm::expr_alive);
+  function("rawExprProperties", &alab::wasm::expr_properties);
 }
 
 // Number formats: rounding to float32, bfloat16, float16, and where it changes an activation.

@@ -2,9 +2,14 @@
 
 #include <deque>
 #include <memory>
+#include <string>
 #include <utility>
+#include <vector>
 
+#include "core/catalogue.hpp"
 #include "core/expression.hpp"
+#include "core/expression_properties.hpp"
+#include "json.hpp"
 
 namespace alab::wasm {
 namespace {
@@ -25,6 +30,21 @@ const expr::Program* find(int handle) {
   for (const Entry& e : table())
     if (e.handle == handle) return e.program.get();
   return nullptr;
+}
+
+void append_bool(std::string& out, const char* key, bool v) {
+  json::append_key(out, key);
+  out += v ? "true," : "false,";
+}
+
+void append_points(std::string& out, const char* key, const std::vector<double>& points) {
+  json::append_key(out, key);
+  out += '[';
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (i) out += ',';
+    json::append_extended(out, points[i]);
+  }
+  out += "],";
 }
 
 }  // namespace
@@ -86,6 +106,55 @@ bool expr_evaluate(int handle, Address xs, Address value, Address derivative, st
   if (derivative) p->evaluate_dual(in, reinterpret_cast<double*>(value), reinterpret_cast<double*>(derivative), n, ps);
   else p->evaluate(in, reinterpret_cast<double*>(value), n, ps);
   return true;
+}
+
+std::string expr_properties(int handle, Address params) {
+  const expr::Program* p = find(handle);
+  if (!p || (!p->params().empty() && !params)) return "{\"ok\":false}";
+  const expr::Properties r = expr::analyse(*p, at<const double>(params));
+  using json::append_key;
+  std::string out = "{\"ok\":true,\"range\":{\"lo\":";
+  json::append_extended(out, r.lo);
+  out += ",\"hi\":";
+  json::append_extended(out, r.hi);
+  out += ',';
+  append_bool(out, "loAttained", r.lo_attained);
+  out += "\"hiAttained\":";
+  out += r.hi_attained ? "true" : "false";
+  out += "},\"limits\":{\"negative\":";
+  json::append_extended(out, r.limit_negative);
+  out += ",\"positive\":";
+  json::append_extended(out, r.limit_positive);
+  out += "},";
+  append_bool(out, "monotonic", r.monotonic);
+  append_bool(out, "zeroCentred", r.zero_centred);
+  append_key(out, "smoothness"), json::append_string(out, to_string(r.smoothness)), out += ',';
+  append_points(out, "jumps", r.jumps);
+  append_points(out, "kinks", r.kinks);
+  append_points(out, "bends", r.bends);
+  append_key(out, "saturation"), json::append_string(out, to_string(r.saturation)), out += ',';
+  append_bool(out, "identityNearZero", r.identity_near_zero);
+  append_key(out, "undefinedWhere"), out += '[';
+  for (std::size_t i = 0; i < r.undefined_where.size(); ++i) {
+    if (i) out += ',';
+    out += '[';
+    json::append_extended(out, r.undefined_where[i].lo);
+    out += ',';
+    json::append_extended(out, r.undefined_where[i].hi);
+    out += ']';
+  }
+  out += "],";
+  append_key(out, "closest");
+  if (r.closest) {
+    out += "{\"id\":";
+    json::append_string(out, info(*r.closest).id);
+    out += ",\"distance\":";
+    json::append_extended(out, r.closest_distance);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  return out + '}';
 }
 
 }  // namespace alab::wasm

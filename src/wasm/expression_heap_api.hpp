@@ -31,5 +31,11 @@ std::uint32_t expr_count();
 // value[i] = f(xs[i]) and, when `derivative` is not 0, derivative[i] = f′(xs[i]); float64 arrays,
 // `params` holding the program's parameters in order. Returns false (writing nothing) on a bad handle.
 bool expr_evaluate(int handle, Address xs, Address value, Address derivative, std::uint32_t n, Address params);
+// The summary table's properties of the program with `params` (expr::analyse) as JSON:
+// {"ok":true,"range":{"lo","hi","loAttained","hiAttained"},"limits":{"negative","positive"},"monotonic",
+//  "zeroCentred","smoothness","jumps":[…],"kinks":[…],"bends":[…],"saturation","identityNearZero",
+//  "undefinedWhere":[[lo,hi],…],"closest":{"id","distance"}|null}, ±∞ as the strings "Infinity" and "-Infinity"
+// and NaN as null (JSON has neither); {"ok":false} on a bad handle.
+std::string expr_properties(int handle, Address params);
 
 }  // namespace alab::wasm

@@ -1,5 +1,6 @@
 #include "json.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace alab::json {
@@ -26,6 +27,12 @@ void append_number(std::string& out, double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.17g", v);
   out += buf;
+}
+
+void append_extended(std::string& out, double v) {
+  if (std::isnan(v)) out += "null";
+  else if (std::isinf(v)) out += v > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+  else append_number(out, v);
 }
 
 void append_key(std::string& out, const char* key) {

@@ -10,6 +10,8 @@ namespace alab::json {
 void append_string(std::string& out, const char* s);
 // Appends `v` with 17 significant digits, so JS reads back the same double.
 void append_number(std::string& out, double v);
+// Appends `v`, or for the values JSON cannot write, the strings "Infinity" and "-Infinity" and null for NaN.
+void append_extended(std::string& out, double v);
 // Appends `"key":`.
 void append_key(std::string& out, const char* key);
 // Appends a JSON array of the `count` strings at `names`.

@@ -7,6 +7,7 @@ import { formatNumber } from '../page/format.js';
 import { customDefault, customParamsOf, customProps, customRange } from '../state/custom-state.js';
 import { repairRange } from '../state/ranges.js';
 import { createLineChart, niceLimits, redraw, refresh } from '../charts/line-chart.js';
+import { describeIntervals } from './custom-function.js';
 
 const typingDelayMs = 250;
 const caretWindow = 48;  // characters of the formula shown around the caret
@@ -50,20 +51,6 @@ export function undefinedIntervals(f, params, xs, values) {
     i = j;
   }
   return out;
-}
-
-// The intervals in words: "x < 0", "x > 3", "−1 < x < 1", "x ≈ 0", "every x shown".
-export function describeIntervals(t, intervals) {
-  const fmt = (v) => formatNumber(Math.abs(v) < 1e-9 ? 0 : v, 3);
-  const parts = intervals.slice(0, 3).map(({ from, to }) => {
-    if (from === null && to === null) return t('custom.gapEverywhere');
-    if (from === null) return `x < ${fmt(to)}`;
-    if (to === null) return `x > ${fmt(from)}`;
-    if (fmt(from) === fmt(to)) return `x ≈ ${fmt(from)}`;
-    return `${fmt(from)} < x < ${fmt(to)}`;
-  });
-  if (intervals.length > 3) parts.push('…');
-  return parts.join(t('custom.listSeparator'));
 }
 
 export function mount(element, api) {
