@@ -114,7 +114,7 @@ export function renderLesson(document, { lang, rows, formulas, lab, siteUrl = ''
 
   const state = pageSchema(rows, lang, languages, lab.demoOptions()).defaults();
   const summary = document.querySelector('[data-figure="summary"]');
-  const api = { rows, formulas, t, hasString, state: () => state, setState: () => {} };
+  const api = { rows, formulas, lab, t, hasString, state: () => state, setState: () => {} };
   mountSummary(summary, api)(state);
   applyStrings(summary);
 

@@ -52,7 +52,7 @@ for (const [lang, { path: pagePath, htmlLang }] of Object.entries(pages)) {
     assert.equal(lesson.corrections, 2, 'both correction notes');
     assert.ok(lesson.formulas >= ids.length * 3, `formula, derivative and range of each function: ${lesson.formulas}`);
     assert.ok(lesson.facts >= ids.length * 8, 'every property table');
-    assert.equal(lesson.summaryRows, ids.length, 'the summary table');
+    assert.equal(lesson.summaryRows, ids.length + 1, 'the summary table: every function and the default formula\'s computed row');
     assert.ok(lesson.code.length >= 4 && lesson.code.every((c) => c.includes('torch.manual_seed')), 'the PyTorch code samples');
     assert.ok(lesson.chartTables.every((c) => /\d/.test(c)), 'each curve has its values as text');
     assert.ok(lesson.visibleNote.includes('JavaScript'), 'a note says what needs JavaScript');

@@ -1,5 +1,5 @@
 // The summary table: every catalogue function with its properties, sortable by any column. The build writes
-// the table into the page (web/prerender.js runs this same mount, without the module); in the browser, mount
+// the table into the page (web/prerender.js runs this same mount, with the module); in the browser, mount
 // finds it, sorting moves its rows, and the reader's own formula gets one more row, computed by the module
 // (f.properties) and marked as such, with a note under the table saying what "computed" means.
 import { nameOf } from '../page/names.js';
@@ -117,7 +117,8 @@ export function settings() {
 }
 
 // Mounts the table (building it where the page does not hold it yet); sorting is part of the page state. With the
-// module (api.lab: in the browser, not at build time) the reader's formula has a row too.
+// module (api.lab) the reader's formula has a row too: the build writes the default formula's row and note, so the
+// table keeps its size when the script takes it over, and the script replaces that row as the formula changes.
 export function mount(element, api) {
   const { t } = api;
   if (!element.querySelector('table.summary-table')) buildTable(element, api);
@@ -131,14 +132,21 @@ export function mount(element, api) {
     });
   }
   const rowById = new Map(api.rows.map((row) => [row.id, row]));
-  const note = api.lab ? el('p', { id: computedNoteId, class: 'table-note computed-note', hidden: true, text: t('custom.summary.note') }) : null;
-  if (note) element.append(note);
+  let note = element.querySelector(`#${computedNoteId}`);
+  if (!note && api.lab) {
+    note = el('p', { id: computedNoteId, class: 'table-note computed-note', hidden: true, text: t('custom.summary.note') });
+    element.append(note);
+  }
+  // The formula's row as the build wrote it, replaced by the first update.
+  let written = body.querySelector(`tr[data-fn="${customId}"]`);
   let custom = null;  // {row, tr} of the formula's row, when it has one
   let last = '';
   let lastCustom = '';
 
   function placeCustomRow(state) {
     custom?.tr.remove();
+    written?.remove();
+    written = null;
     custom = customLine(api, rowById, state);
     if (custom) body.append(custom.tr);
     note.hidden = !custom;
