@@ -117,12 +117,14 @@ export function mount(element, api) {
 
   element.append(
     el('div', { class: 'demo-controls lab-run' }, [play, step, reset, reseed, epochReadout, speedReadout]),
+    // Beside the buttons it disables, so a reader who presses Train sees why nothing happens.
+    refusal,
     el('div', { class: 'demo-controls lab-settings' }, [datasetMenu.wrapper, fields['lab.noise'].wrapper, fields['lab.ratio'].wrapper,
       fields['lab.lr'].wrapper, batchMenu.wrapper, fields['lab.l2'].wrapper, initMenu.wrapper, fields['lab.initValue'].wrapper,
       fields['lab.seed'].wrapper]),
     el('div', { class: 'demo-controls lab-layer-controls' }, [removeLayer, layerCount, addLayer]),
     outputNote,
-    el('div', { class: 'lab-body' }, [columns, el('div', { class: 'lab-out' }, [map.wrapper, resultReadout, stop, refusal, ownTools])]),
+    el('div', { class: 'lab-body' }, [columns, el('div', { class: 'lab-out' }, [map.wrapper, resultReadout, stop, ownTools])]),
     el('div', { class: 'chart-box lab-loss' }, lossCanvas),
     el('div', { class: 'table-scroll' }, stats),
     status,
