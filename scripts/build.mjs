@@ -126,6 +126,11 @@ async function bundlePage() {
     alias: { '@generated': generated, '@strings': runtimeStrings },
     logLevel: 'warning',
   });
+  // The training lab's worker, a classic script beside the module it loads (web/demos/lab-worker.js).
+  await esbuild.build({
+    entryPoints: [path.join(root, 'web', 'demos', 'lab-worker.js')], bundle: true, format: 'iife', target: 'es2020',
+    minify: true, legalComments: 'none', outfile: path.join(dist, 'lab-worker.js'), logLevel: 'warning',
+  });
 }
 
 function copyStatic() {

@@ -167,6 +167,8 @@ export interface Network {
   /** Per weight layer (the output layer last): RMS over the last epoch's steps of ‖∂loss/∂W‖. */
   gradientNorms(): Float64Array;
   parameters(): Float64Array;
+  /** Replaces every parameter (parameters() layout, all finite); throws RangeError otherwise. */
+  setParameters(values: ArrayLike<number>): void;
   weights(): LayerWeights[];
   gradient(data: Dataset): Float64Array;
   collapsed(): { matrix: [number, number]; bias: number };

@@ -276,6 +276,23 @@ AlabNetwork.prototype.parameters = function () {
   return HEAPF64.slice(ptr >> 3, (ptr >> 3) + Module['rawNetworkParameterCount'](h));
 };
 
+// Replaces every parameter with `values` (parameters()' layout and length, all finite): a copy of another
+// network's parameters() makes this one predict and evaluate as that one does, bit for bit.
+AlabNetwork.prototype.setParameters = function (values) {
+  var h = this.live('setParameters');
+  var where = 'Network.setParameters';
+  var count = Module['rawNetworkParameterCount'](h);
+  if (!values || typeof values.length !== 'number' || values.length !== count) {
+    throw new RangeError(where + ': values must hold ' + count + ' numbers, one per parameter');
+  }
+  for (var i = 0; i < count; i++) {
+    if (typeof values[i] !== 'number' || !Number.isFinite(values[i])) {
+      throw new RangeError(where + ': values[' + i + '] is not a finite number');
+    }
+  }
+  HEAPF64.set(values, Module['rawNetworkParameters'](h) >> 3);
+};
+
 // Per weight layer: {inputs, outputs, weights: Float64Array(outputs × inputs), biases: Float64Array(outputs)};
 // weights[j * inputs + i] connects input i to unit j. Copies.
 AlabNetwork.prototype.weights = function () {

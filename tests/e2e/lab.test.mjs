@@ -298,6 +298,66 @@ test('number formats: the module\'s markers (sigmoid exactly 1 from 17.3, 8.3, 6
   }
 });
 
+// Records every view the lab shows: {from: 'worker' | 'page', epoch, loss (the training loss, as a string)}.
+function recordViews(page) {
+  return page.$eval(LAB, (lab) => {
+    window.labViews = [];
+    new MutationObserver(() => {
+      window.labViews.push({ from: lab.dataset.viewFrom, epoch: Number(lab.dataset.viewEpoch),
+        loss: lab.querySelector('[data-readout="result"]').dataset.trainLoss });
+    }).observe(lab, { attributes: true, attributeFilter: ['data-view-epoch'] });
+  });
+}
+
+test('while it plays, a worker computes each epoch\'s view, the same numbers the page computes; a step computes its own', async () => {
+  const query = '?lab.layers=6,6,6&lab.act=tanh,relu,sigmoid&lab.seed=3&lab.lr=0.1';
+  const { page, context, problems } = await harness.open(`${harness.url}en/index.html${query}`, { lazy: true });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await openLab(page);
+  await recordViews(page);
+  const map = await canvasFingerprint(page, `${LAB} canvas[data-layer="map"]`);
+  const thumb = await canvasFingerprint(page, `${LAB} .lab-thumb[data-unit="3.2"]`);
+  await page.click(`${LAB} [data-control="play"]`);
+  await page.waitForFunction(() => window.labViews.filter((v) => v.from === 'worker' && v.epoch >= 3).length >= 5, null, { timeout: 20000 });
+  await page.click(`${LAB} [data-control="play"]`);
+  await page.waitForFunction((s) => document.querySelector(s).dataset.viewEpoch === document.querySelector(s).dataset.epoch, LAB);
+  assert.ok(requested.some((p) => p.endsWith('/lab-worker.js')), requested.join(' '));
+  const views = await page.evaluate(() => window.labViews);
+  const fromWorker = views.filter((v) => v.from === 'worker');
+  // Views arrive in epoch order; paused, the view shown is of the epoch it paused at (the worker's, when it had
+  // sent that one, else the page's own).
+  assert.ok(fromWorker.every((v, i) => i === 0 || v.epoch > fromWorker[i - 1].epoch), JSON.stringify(fromWorker));
+  assert.equal(views.at(-1).epoch, await epochOf(page));
+  // Stepping computes the view on the page.
+  await page.click(`${LAB} [data-control="step"]`);
+  assert.equal(await page.$eval(LAB, (e) => e.dataset.viewFrom), 'page');
+  assert.notEqual(await canvasFingerprint(page, `${LAB} canvas[data-layer="map"]`), map);
+  assert.notEqual(await canvasFingerprint(page, `${LAB} .lab-thumb[data-unit="3.2"]`), thumb);
+  // A worker's view is the page's: the same link stepped to that epoch in a fresh page shows the same loss.
+  const sample = fromWorker.find((v) => v.epoch >= 3);
+  const again = await harness.open(`${harness.url}en/index.html${query}`, { lazy: true });
+  await openLab(again.page);
+  for (let k = 0; k < sample.epoch; k++) await again.page.click(`${LAB} [data-control="step"]`);
+  assert.equal(await again.page.$eval(LAB, (e) => e.dataset.viewFrom), 'page');
+  assert.equal(await again.page.$eval(`${LAB} [data-readout="result"]`, (e) => e.dataset.trainLoss), sample.loss);
+  assert.deepEqual([...problems, ...again.problems], []);
+  await Promise.all([context.close(), again.context.close()]);
+});
+
+test('from a file, where no worker can start, the lab plays with the views computed on the page', async () => {
+  const { page, context, problems } = await harness.open(`${harness.fileUrl.replace(/index\.html$/, 'en/index.html')}?lab.layers=4`, { lazy: true });
+  await openLab(page);
+  await recordViews(page);
+  await page.click(`${LAB} [data-control="play"]`);
+  await page.waitForFunction((s) => Number(document.querySelector(s).dataset.epoch) > 20, LAB, { timeout: 20000 });
+  await page.click(`${LAB} [data-control="play"]`);
+  const views = await page.evaluate(() => window.labViews);
+  assert.ok(views.length >= 20 && views.every((v) => v.from === 'page'), JSON.stringify(views.slice(0, 5)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('embed mode shows the lab alone and it trains', async () => {
   const { page, context, problems } = await harness.open(`${harness.url}en/index.html?embed=1&part=demo&demo=lab&lab.layers=5`, { lazy: true });
   await openLab(page);

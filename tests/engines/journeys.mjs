@@ -161,6 +161,33 @@ export const journeys = [
   },
 
   {
+    name: 'the training lab plays with each epoch\'s view from its worker, and paused shows the view of its last epoch',
+    async run(page, ctx) {
+      await page.open(`${ctx.lab}en/index.html?lab.layers=6,6#lab-network`, { mountAll: false });
+      const lab = '[data-demo="lab"]';
+      await page.mounted(lab);
+      await page.click(`${lab} [data-control="play"]`);
+      await page.waitFor((s) => {
+        const e = document.querySelector(s);
+        return e.dataset.viewFrom === 'worker' && Number(e.dataset.viewEpoch) >= 5;
+      }, lab, { timeout: 30000, message: 'views from the worker' });
+      await page.click(`${lab} [data-control="play"]`);
+      await page.waitFor((s) => document.querySelector(s).dataset.viewEpoch === document.querySelector(s).dataset.epoch, lab,
+        { message: 'the view of the epoch paused at' });
+      const shown = await page.evaluate((s) => {
+        const e = document.querySelector(s);
+        const drawn = (c) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v);
+        return { epoch: e.dataset.epoch, viewEpoch: e.dataset.viewEpoch, loss: Number(e.querySelector('[data-readout="result"]').dataset.trainLoss),
+          drawn: [...e.querySelectorAll('canvas[data-layer="map"], .lab-thumb')].every(drawn) };
+      }, lab);
+      assert.equal(shown.viewEpoch, shown.epoch, 'the view shown is of the epoch paused at');
+      assert.ok(Number.isFinite(shown.loss) && shown.loss > 0, `training loss ${shown.loss}`);
+      assert.ok(shown.drawn, 'the map and every thumbnail are drawn');
+      await assertNoProblems(page, ctx);
+    },
+  },
+
+  {
     name: 'embedded in a course page on another origin, the frame fits its content (lti.frameResize too) and follows it',
     async run(page, ctx) {
       page.allowOrigin(ctx.lab);

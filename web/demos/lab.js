@@ -13,12 +13,12 @@ import {
   choosableIds, labSettings, layerActivations,
 } from './lab-settings.js';
 import { CUSTOM, choiceName, networkActivation, withCustom } from '../figures/custom-choice.js';
+import { computeView, GRID, THUMB } from './lab-view.js';
+import { createOffload, workerUrl } from './lab-offload.js';
 
 export const settings = labSettings;
 
 const RANGE = [-POINT_LIMIT, POINT_LIMIT];
-const GRID = 100;
-const THUMB = 50;  // thumbnails sample every other pixel of the grid
 const MAX_CURVE = 400;
 const DATA_POINTS = 400;
 
@@ -140,13 +140,16 @@ export function mount(element, api) {
 
   // ---- model ----
   let net = null, data = null, split = null, epoch = 0, stride = 1, stopped = false, lang = null;
-  let result = null, units = [];
+  let result = null, view = null, shownEpoch = 0, recordedUpTo = 0;
   let speed = { since: 0, epochs: 0, value: 0 };
   const thumbs = [];  // {canvas, image, layer, unit}
+  // While training plays, each epoch's view comes from the worker when one runs (lab-offload.js).
+  const offload = createOffload(workerUrl(), (v, context) => present(v, context, 'worker'));
 
-  const loop = createLoop(element, () => trainEpochs(1), (playing) => {
+  const loop = createLoop(element, () => trainEpochs(1, true), (playing) => {
     showPlaying(play, playing, t);
     if (playing) speed = { since: performance.now(), epochs: 0, value: speed.value };
+    if (!playing && shownEpoch !== epoch) showNow();
     if (!playing && epoch > 0) announce();
   });
 
@@ -169,13 +172,16 @@ export function mount(element, api) {
     setText(refusal, problem ?? '');
     refusal.hidden = !problem;
     net?.delete();
-    net = new lab.Network({
+    const options = {
       layers: [2, ...hidden(), 1],
       activation: hidden().length ? chosen.map((c) => (c.problem ? 'identity' : c.activation)) : 'identity',
       params: hidden().length ? chosen.map((c) => c.params ?? null) : null,
       init: state['lab.init'], initValue: state['lab.initValue'], seed: state['lab.seed'],
       learningRate: state['lab.lr'], weightDecay: state['lab.l2'],
-    });
+    };
+    net = new lab.Network(options);
+    const asText = (a) => (typeof a === 'string' ? a : { formula: a.text });
+    offload.configure({ ...options, activation: Array.isArray(options.activation) ? options.activation.map(asText) : options.activation }, split);
     return !problem;
   }
 
@@ -185,26 +191,41 @@ export function mount(element, api) {
     const trainable = makeNetwork();
     epoch = 0;
     stride = 1;
+    recordedUpTo = 0;
     stopped = !trainable;
     play.disabled = step.disabled = !trainable;
     trainCurve.length = 0;
     testCurve.length = 0;
     buildColumns();
-    measure();
+    showNow();
+  }
+
+  // The view of the network as it is now, computed here; drops any view the worker has still to send.
+  function showNow() {
+    offload.cancel();
+    present(computeView(net, split, RANGE), { epoch, gradients: net.gradientNorms() }, 'page');
+  }
+
+  // Shows the view of the network after epoch `context.epoch`: the loss and accuracy on both sets, the dead
+  // units on the training set, a point on the loss curves, the grid and the thumbnails.
+  function present(v, context, from) {
+    view = v;
+    shownEpoch = context.epoch;
+    result = { train: v.train, test: v.test, gradients: context.gradients };
+    element.dataset.viewFrom = from;
+    element.dataset.viewEpoch = String(context.epoch);
+    if (context.epoch > 0 && !stopped && result.train && !Number.isFinite(result.train.loss)) stopTraining(result.train.loss);
+    if (result.train && context.epoch - recordedUpTo >= stride) {
+      recordedUpTo = context.epoch;
+      trainCurve.push({ x: context.epoch, y: result.train.loss });
+      if (result.test) testCurve.push({ x: context.epoch, y: result.test.loss });
+      if (trainCurve.length > MAX_CURVE) { halve(trainCurve); halve(testCurve); stride *= 2; }
+    }
     draw();
   }
 
-  // Loss and accuracy on both sets, dead units on the training set.
-  function measure() {
-    const trained = split.train.ys.length > 0;
-    result = {
-      train: trained ? net.evaluate(split.train) : null,
-      test: split.test.ys.length ? net.evaluate(split.test) : null,
-      gradients: net.gradientNorms(),
-    };
-  }
-
-  function trainEpochs(count) {
+  // `count` epochs, then their view: from the worker while playing (when it runs), else computed here.
+  function trainEpochs(count, playing = false) {
     if (stopped || split.train.ys.length < 2) { loop.pause(); return; }
     for (let k = 0; k < count; k++) {
       const loss = net.train(split.train, { epochs: 1, batchSize: state['lab.batch'] });
@@ -212,19 +233,14 @@ export function mount(element, api) {
       speed.epochs += 1;
       if (!Number.isFinite(loss)) { stopTraining(loss); break; }
     }
-    measure();
-    if (!stopped && result.train && !Number.isFinite(result.train.loss)) stopTraining(result.train.loss);
-    if (epoch % stride === 0 && result.train) {
-      trainCurve.push({ x: epoch, y: result.train.loss });
-      if (result.test) testCurve.push({ x: epoch, y: result.test.loss });
-    }
-    if (trainCurve.length > MAX_CURVE) { halve(trainCurve); halve(testCurve); stride *= 2; }
     const now = performance.now();
     if (now - speed.since >= 1000) {
       speed.value = (1000 * speed.epochs) / (now - speed.since);
       speed = { since: now, epochs: 0, value: speed.value };
     }
-    draw();
+    const context = { epoch, gradients: net.gradientNorms() };
+    if (playing && !stopped && offload.request(net.parameters(), RANGE, context)) return;
+    if (shownEpoch !== epoch) showNow();
   }
 
   function stopTraining(loss) {
@@ -289,29 +305,24 @@ export function mount(element, api) {
       scale = scale > 0 ? 1 / scale : 0;
       const px = image.data;
       let p = 0;
-      for (let r = 0; r < GRID; r += 2) {
-        for (let c = 0; c < GRID; c += 2) {
-          const v = values[r * GRID + c] * scale;
-          const target = v > 0 ? colours.one : colours.zero;
-          const w = Math.min(1, Math.abs(v));
-          px[p] = colours.middle[0] + (target[0] - colours.middle[0]) * w;
-          px[p + 1] = colours.middle[1] + (target[1] - colours.middle[1]) * w;
-          px[p + 2] = colours.middle[2] + (target[2] - colours.middle[2]) * w;
-          px[p + 3] = 255;
-          p += 4;
-        }
+      for (let k = 0; k < THUMB * THUMB; k++) {
+        const v = values[k] * scale;
+        const target = v > 0 ? colours.one : colours.zero;
+        const w = Math.min(1, Math.abs(v));
+        px[p] = colours.middle[0] + (target[0] - colours.middle[0]) * w;
+        px[p + 1] = colours.middle[1] + (target[1] - colours.middle[1]) * w;
+        px[p + 2] = colours.middle[2] + (target[2] - colours.middle[2]) * w;
+        px[p + 3] = 255;
+        p += 4;
       }
       canvas.getContext('2d').putImageData(image, 0, 0);
     }
   }
 
+  // Draws the last view; the readouts count the epochs trained.
   function draw() {
-    const predicted = hidden().length
-      ? net.predictGrid({ cols: GRID, rows: GRID, x: RANGE, y: RANGE, units: true })
-      : { grid: net.predictGrid({ cols: GRID, rows: GRID, x: RANGE, y: RANGE }), units: [] };
-    units = predicted.units;
-    map.draw(predicted.grid, GRID, GRID, split.train, RANGE, split.test);
-    drawThumbs(units);
+    map.draw(view.grid, GRID, GRID, split.train, RANGE, split.test);
+    drawThumbs(view.units);
     setText(epochReadout, t('lab.epoch', { epoch }));
     setText(speedReadout, t('lab.speed', { rate: speed.value ? formatNumber(speed.value, 3) : '—' }));
     element.dataset.epoch = String(epoch);
