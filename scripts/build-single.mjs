@@ -101,7 +101,8 @@ export function singleFileHtml(top, page = 'index.html', names = {}) {
     if (/type\s*=\s*["']?module/i.test(attrs)) throw new Error(`single file: module script "${src}" cannot run from file://`);
     const code = escapeScript(readFileSync(localFileIn(dir, src, 'script'), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
     scripts.push(code);
-    inlined.push(`<script>${code}</script>`);
+    // The module keeps its name, so the lab can hand its source to a worker (web/demos/lab-offload.js).
+    inlined.push(path.basename(src) === 'activation-lab.js' ? `<script data-src="activation-lab.js">${code}</script>` : `<script>${code}</script>`);
     const token = `\u0000${inlined.length - 1}\u0000`;
     // An inline script ignores defer/async; running it at the end of <body> keeps the order the page expects.
     if (hasAttribute(open, 'defer') || hasAttribute(open, 'async')) {
@@ -147,6 +148,14 @@ export function singleFileHtml(top, page = 'index.html', names = {}) {
   const scriptSources = (/script-src\s+([^;]*)/i.exec(policy)?.[1] ?? '').split(/\s+/);
   policy = setDirective(policy, 'script-src', [...scriptHashes, ...keptScriptKeywords.filter((k) => scriptSources.includes(k))]);
   policy = setDirective(policy, 'style-src', styleHashes.length ? styleHashes : ["'none'"]);
+  // The training lab's worker travels as inert text (a script of type text/plain never runs); the lab starts it
+  // from a blob of the module's source and this one, which only worker-src blob: allows.
+  const workerFile = path.join(top, 'lab-worker.js');
+  if (existsSync(workerFile)) {
+    const worker = escapeScript(readFileSync(workerFile, 'utf8'));
+    html = html.replace(/<\/body>/i, () => `<script type="text/plain" data-lab-worker>${worker}</script>\n</body>`);
+    policy = setDirective(policy, 'worker-src', ['blob:']);
+  }
   const newMeta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   if (meta) html = html.replace(meta, () => newMeta);
   else html = html.replace(/<head[^>]*>/i, (head) => `${head}\n${newMeta}`);

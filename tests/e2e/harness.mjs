@@ -34,7 +34,9 @@ export async function startHarness() {
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
       page.on('request', (request) => {
         const target = new URL(request.url());
-        const allowed = target.protocol === 'data:' || (own.protocol === 'file:' ? target.protocol === 'file:' : target.origin === own.origin);
+        // A blob: URL is made by the page itself (the one-file build starts the lab's worker from one).
+        const allowed = target.protocol === 'data:' || target.protocol === 'blob:'
+          || (own.protocol === 'file:' ? target.protocol === 'file:' : target.origin === own.origin);
         if (!allowed) problems.push(`foreign request: ${request.url()}`);
       });
       await page.addInitScript(() => {

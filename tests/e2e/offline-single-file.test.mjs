@@ -53,11 +53,17 @@ test('the one file has no external reference and a CSP made of hashes only', () 
   const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>').replace(/(<style>)[\s\S]*?<\/style>/gi, '$1</style>');
   assert.ok(!/<script\b[^>]*\ssrc=/i.test(markup), 'no <script src>');
   assert.ok(!/<link\b[^>]*rel=["']?stylesheet/i.test(markup), 'no stylesheet link');
-  for (const [, code] of html.matchAll(/<script>([\s\S]*?)<\/script>/gi)) {
+  // The scripts that run carry no attribute but the module's name (the lab hands its source to its worker).
+  const running = /<script(?: data-src="activation-lab\.js")?>([\s\S]*?)<\/script>/gi;
+  for (const [, code] of html.matchAll(running)) {
     assert.ok(!/<!--/.test(code), 'inlined code cannot switch the parser to an escaped state');
   }
-  const scriptBodies = [...html.matchAll(/<script>([\s\S]*?)<\/script>/gi)].map((m) => m[1].length);
+  const scriptBodies = [...html.matchAll(running)].map((m) => m[1].length);
   assert.ok(scriptBodies.length === 4 && scriptBodies.slice(1).every((n) => n > 1000), `boot.js, then Chart.js, the module and app.js inlined whole: ${scriptBodies}`);
+  // The lab's worker as inert text, startable only from a blob.
+  const inert = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/^( data-src="activation-lab\.js")?$/.test(m[1]));
+  assert.deepEqual(inert.map((m) => m[1]), [' type="text/plain" data-lab-worker']);
+  assert.ok(inert[0][2].length > 500 && !/<\/script|<!--/i.test(inert[0][2]), 'the worker\'s source, escaped');
   const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
   assert.ok(policy, 'a CSP meta tag');
   const directive = (name) => new RegExp(`(?:^|;)\\s*${name}\\s+([^;]+)`).exec(policy)?.[1].trim().split(/\s+/) ?? [];
@@ -66,8 +72,9 @@ test('the one file has no external reference and a CSP made of hashes only', () 
   for (const source of scriptSources) assert.match(source, /^'(sha256-[A-Za-z0-9+/]+=*|wasm-unsafe-eval)'$/, `script-src ${source}`);
   for (const source of directive('style-src')) assert.match(source, /^'sha256-[A-Za-z0-9+/]+=*'$/, `style-src ${source}`);
   assert.deepEqual(directive('default-src'), ["'none'"]);
+  assert.deepEqual(directive('worker-src'), ['blob:']);
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/, 'nothing loosened');
-  const inlineScripts = markup.match(/<script>/g) ?? [];
+  const inlineScripts = markup.match(/<script(?: data-src="activation-lab\.js")?>/g) ?? [];
   assert.equal(inlineScripts.length, scriptSources.filter((s) => s.startsWith("'sha256")).length, 'one hash per inline script');
 });
 

@@ -188,6 +188,22 @@ export const journeys = [
   },
 
   {
+    name: 'the one-file build from file:// plays the lab with its views from a worker started from a blob',
+    async run(page, ctx) {
+      await page.open(`${ctx.file}activation-lab.html?lang=en&lab.layers=4,4#lab-network`, { mountAll: false });
+      const lab = '[data-demo="lab"]';
+      await page.mounted(lab);
+      await page.click(`${lab} [data-control="play"]`);
+      await page.waitFor((s) => {
+        const e = document.querySelector(s);
+        return e.dataset.viewFrom === 'worker' && Number(e.dataset.viewEpoch) >= 5;
+      }, lab, { timeout: 30000, message: 'views from the worker' });
+      await page.click(`${lab} [data-control="play"]`);
+      await assertNoProblems(page, ctx);
+    },
+  },
+
+  {
     name: 'embedded in a course page on another origin, the frame fits its content (lti.frameResize too) and follows it',
     async run(page, ctx) {
       page.allowOrigin(ctx.lab);

@@ -2,19 +2,27 @@
 // and the worker computes that epoch's view (lab-view.js) from the parameters it is sent, so a frame on the
 // page's thread costs the epoch and the drawing only. One view is in flight at a time; a frame that finds the
 // worker busy leaves its parameters waiting, replaced by the next frame's, and they go when the answer comes.
-// Where no worker can run — a page opened from a file, the one-file build, a browser that refuses — `request`
-// answers false and the page computes the view itself, as it does for every step, reset and change of settings.
+// Where no worker can run — the separate files opened from disk, a browser that refuses — `request` answers
+// false and the page computes the view itself, as it does for every step, reset and change of settings.
 
-// The worker script beside the module's script (dist/lab-worker.js), or null when there is none to load.
+// Where the worker's script is: beside the module's script (dist/lab-worker.js); in the one-file build, which
+// carries the worker's source as inert text, a blob of the module's inline script followed by that source.
+// null when there is none (a page from file:// cannot start a worker from a file).
 export function workerUrl(doc = document) {
-  if (doc.location.protocol === 'file:' || typeof Worker !== 'function') return null;
+  if (typeof Worker !== 'function') return null;
+  const source = doc.querySelector('script[data-lab-worker]');
+  const module = doc.querySelector('script[data-src="activation-lab.js"]');
+  if (source && module) {
+    return URL.createObjectURL(new Blob([module.textContent, '\n', source.textContent], { type: 'text/javascript' }));
+  }
   const script = /** @type {HTMLScriptElement | null} */ (doc.querySelector('script[src$="activation-lab.js"]'));
-  return script ? new URL('lab-worker.js', script.src).href : null;
+  return script && doc.location.protocol !== 'file:' ? new URL('lab-worker.js', script.src).href : null;
 }
 
-// onView(view, context): a view the worker computed for the parameters sent with `context`.
-export function createOffload(url, onView) {
-  let worker = null, ready = false, failed = !url;
+// locate(): the worker's URL (workerUrl), asked once, when the first view is; onView(view, context): a view the
+// worker computed for the parameters sent with `context`.
+export function createOffload(locate, onView) {
+  let worker = null, url = null, ready = false, failed = false;
   let network = null, split = null;  // the latest settings, sent before the first view and again on change
   let seq = 0, inFlight = null, waiting = null;
 
@@ -29,6 +37,8 @@ export function createOffload(url, onView) {
   function start() {
     if (worker || failed) return;
     try {
+      url = locate();
+      if (!url) { fail(); return; }
       worker = new Worker(url);
     } catch {
       fail();
@@ -39,6 +49,7 @@ export function createOffload(url, onView) {
       if (data.failed) { fail(); return; }
       if (data.ready) {
         ready = true;
+        if (url.startsWith('blob:')) URL.revokeObjectURL(url);
         if (network) worker.postMessage({ network });
         if (split) worker.postMessage({ split });
         return;

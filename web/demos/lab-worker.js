@@ -1,12 +1,13 @@
 // The training lab's worker (bundled by the build as dist/lab-worker.js, a classic worker): loads the module
-// beside it, says {ready: true}, then answers the view task's messages (lab-view.js) in order. A module that
-// cannot start says {failed: reason}, and the page computes its views itself.
+// beside it (in the one-file build the module's source comes first in the same blob), says {ready: true}, then
+// answers the view task's messages (lab-view.js) in order. A module that cannot start says {failed: reason},
+// and the page computes its views itself.
 import { createViewTask } from './lab-view.js';
 
 const scope = /** @type {any} */ (self);
 let started;
 try {
-  scope.importScripts('activation-lab.js');
+  if (typeof scope.createActivationLab !== 'function') scope.importScripts('activation-lab.js');
   started = scope.createActivationLab();
 } catch (error) {
   started = Promise.reject(error);
