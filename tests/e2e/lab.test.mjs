@@ -358,6 +358,17 @@ test('from a file, where no worker can start, the lab plays with the views compu
   await context.close();
 });
 
+test('the one-file build from a file plays with its views from a worker started from a blob', async () => {
+  const { page, context, problems } = await harness.open(`${harness.fileUrl.replace(/index\.html$/, 'activation-lab.html')}?lang=en&lab.layers=4,4`, { lazy: true });
+  await openLab(page);
+  await recordViews(page);
+  await page.click(`${LAB} [data-control="play"]`);
+  await page.waitForFunction(() => window.labViews.filter((v) => v.from === 'worker').length >= 5, null, { timeout: 20000 });
+  await page.click(`${LAB} [data-control="play"]`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('embed mode shows the lab alone and it trains', async () => {
   const { page, context, problems } = await harness.open(`${harness.url}en/index.html?embed=1&part=demo&demo=lab&lab.layers=5`, { lazy: true });
   await openLab(page);

@@ -59,6 +59,7 @@ export function createBoundaryMap(labelKey) {
   const small = document.createElement('canvas');
   let image = null;
   let colours = classColours();
+  let drawnPoints = null;  // what the points layer shows: it is redrawn only when that changes, not every frame
   onThemeChange(() => { colours = classColours(); });
   return {
     wrapper,
@@ -86,6 +87,9 @@ export function createBoundaryMap(labelKey) {
       const ctx = map.getContext('2d');
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(small, 0, 0, map.width, map.height);
+      const shown = [data, test, range[0], range[1], colours, points.width];
+      if (drawnPoints && shown.every((v, i) => v === drawnPoints[i])) return;
+      drawnPoints = shown;
       const dots = points.getContext('2d');
       dots.clearRect(0, 0, points.width, points.height);
       const scale = points.width / (range[1] - range[0]);

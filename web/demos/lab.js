@@ -20,6 +20,12 @@ export const settings = labSettings;
 
 const RANGE = [-POINT_LIMIT, POINT_LIMIT];
 const MAX_CURVE = 400;
+// While training plays, the loss chart and the thumbnails are redrawn at most this often (ms): laying out the
+// chart's axes costs more than the rest of a frame's drawing, and a curve over hundreds of epochs looks the
+// same at ten updates a second; 48 thumbnails cost about as much as the chart, and move smoothly at thirty.
+// The decision map and the readouts follow every epoch; paused, everything is drawn at once.
+const CHART_INTERVAL_MS = 100;
+const THUMBS_INTERVAL_MS = 33;
 const DATA_POINTS = 400;
 
 // A labelled number field: typed text goes through the page's decimal parser; a bad value shows `messageKey`
@@ -144,12 +150,13 @@ export function mount(element, api) {
   let speed = { since: 0, epochs: 0, value: 0 };
   const thumbs = [];  // {canvas, image, layer, unit}
   // While training plays, each epoch's view comes from the worker when one runs (lab-offload.js).
-  const offload = createOffload(workerUrl(), (v, context) => present(v, context, 'worker'));
+  const offload = createOffload(() => workerUrl(), (v, context) => present(v, context, 'worker'));
 
   const loop = createLoop(element, () => trainEpochs(1, true), (playing) => {
     showPlaying(play, playing, t);
     if (playing) speed = { since: performance.now(), epochs: 0, value: speed.value };
     if (!playing && shownEpoch !== epoch) showNow();
+    if (!playing) { chartDrawer.flush(); thumbsDrawer.flush(); }
     if (!playing && epoch > 0) announce();
   });
 
@@ -322,7 +329,7 @@ export function mount(element, api) {
   // Draws the last view; the readouts count the epochs trained.
   function draw() {
     map.draw(view.grid, GRID, GRID, split.train, RANGE, split.test);
-    drawThumbs(view.units);
+    thumbsDrawer.draw();
     setText(epochReadout, t('lab.epoch', { epoch }));
     setText(speedReadout, t('lab.speed', { rate: speed.value ? formatNumber(speed.value, 3) : '—' }));
     element.dataset.epoch = String(epoch);
@@ -332,30 +339,64 @@ export function mount(element, api) {
     resultReadout.dataset.trainAccuracy = String(result.train?.accuracy ?? '');
     if (!stopped) stop.hidden = true;
     drawStats();
-    chart.options.scales.x.max = Math.max(10, epoch);
-    chart.update('none');
+    chartDrawer.draw();
   }
 
+  const chartDrawer = throttled(CHART_INTERVAL_MS, () => {
+    chart.options.scales.x.max = Math.max(10, epoch);
+    chart.update('none');
+  });
+  const thumbsDrawer = throttled(THUMBS_INTERVAL_MS, () => drawThumbs(view.units));
+
+  // draw() runs `paint` unless training plays and it ran less than `interval` ms ago; flush() runs a skipped one.
+  function throttled(interval, paint) {
+    let at = -Infinity, stale = false;
+    const drawer = {
+      draw() {
+        const now = performance.now();
+        stale = loop.playing && now - at < interval;
+        if (stale) return;
+        at = now;
+        paint();
+      },
+      flush() { if (stale) drawer.draw(); },
+    };
+    return drawer;
+  }
+
+  // The per-layer table: its rows are rebuilt when a layer, an activation, a dead-unit count or the language
+  // changes; otherwise only the gradient sizes are rewritten (a rebuilt table is restyled and laid out again).
+  let statsKey = '';
+  let gradientCells = [];
   function drawStats() {
     const acts = layerActivations(state);
-    const rows = [];
     const norms = result.gradients;
     const dead = result.train?.dead ?? new Float64Array(hidden().length);
-    for (let l = 0; l <= hidden().length; l++) {
-      const isOutput = l === hidden().length;
-      const width = isOutput ? 1 : hidden()[l];
-      const deadCount = isOutput ? null : Math.round(dead[l] * width);
-      const meter = isOutput ? el('span', { text: '—' })
-        : el('span', {}, [el('meter', { min: 0, max: width, value: deadCount, 'aria-hidden': 'true' }),
-          ` ${t('lab.stats.deadOf', { dead: deadCount, units: width })}`]);
-      rows.push(el('tr', { 'data-layer': String(l + 1), 'data-dead': isOutput ? '' : String(deadCount) }, [
-        el('th', { scope: 'row', text: isOutput ? t('lab.stats.output') : String(l + 1) }),
-        el('td', { text: isOutput ? 'sigmoid' : choiceName(api, acts[l]) }),
-        el('td', {}, meter),
-        el('td', { text: epoch ? formatNumber(norms[l], 3) : '—' }),
-      ]));
+    const deadCounts = hidden().map((width, l) => Math.round(dead[l] * width));
+    const key = JSON.stringify([t('lab.stats.output'), acts.map((id) => choiceName(api, id)), hidden(), deadCounts]);
+    if (key !== statsKey) {
+      statsKey = key;
+      const rows = [];
+      gradientCells = [];
+      for (let l = 0; l <= hidden().length; l++) {
+        const isOutput = l === hidden().length;
+        const width = isOutput ? 1 : hidden()[l];
+        const deadCount = isOutput ? null : deadCounts[l];
+        const meter = isOutput ? el('span', { text: '—' })
+          : el('span', {}, [el('meter', { min: 0, max: width, value: deadCount, 'aria-hidden': 'true' }),
+            ` ${t('lab.stats.deadOf', { dead: deadCount, units: width })}`]);
+        const gradient = el('td');
+        gradientCells.push(gradient);
+        rows.push(el('tr', { 'data-layer': String(l + 1), 'data-dead': isOutput ? '' : String(deadCount) }, [
+          el('th', { scope: 'row', text: isOutput ? t('lab.stats.output') : String(l + 1) }),
+          el('td', { text: isOutput ? 'sigmoid' : choiceName(api, acts[l]) }),
+          el('td', {}, meter),
+          gradient,
+        ]));
+      }
+      statsBody.replaceChildren(...rows);
     }
-    statsBody.replaceChildren(...rows);
+    gradientCells.forEach((cell, l) => setText(cell, epoch ? formatNumber(norms[l], 3) : '—'));
   }
 
   function announce() {
