@@ -126,6 +126,19 @@ test('state round trip: a link opens the same network, seed and settings at epoc
   await Promise.all([context.close(), again.context.close(), clamped.context.close()]);
 });
 
+test('fields show only where they apply: the constant with its initialisation, noise and training share with built-in data', async () => {
+  const { page, context, problems } = await harness.open(`${harness.url}en/index.html`, { lazy: true });
+  await openLab(page);
+  const visible = (control) => page.isVisible(`${LAB} [data-control="${control}"]`);
+  assert.deepEqual([await visible('init-value'), await visible('noise'), await visible('ratio')], [false, true, true]);
+  await page.selectOption(`${LAB} [data-control="init"]`, 'constant');
+  assert.equal(await visible('init-value'), true);
+  await page.selectOption(`${LAB} [data-control="dataset"]`, 'own');
+  assert.deepEqual([await visible('noise'), await visible('ratio')], [false, false]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('bad typed values: a message at the field and the last good state kept', async () => {
   const { page, context, problems } = await harness.open(`${harness.url}en/index.html`, { lazy: true });
   await openLab(page);
