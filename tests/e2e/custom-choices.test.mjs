@@ -29,6 +29,10 @@ test('the neuron: f(z) of the reader\'s formula, with its parameter', async () =
   assert.ok(Number.isFinite(z));
   assert.ok(Math.abs(f - (3 * z + z * z)) < 1e-12, `f(${z}) = ${f}`);
   assert.equal(choice, 'Your f(x)');
+  // The curve beside it is the formula too, sampled across the chart.
+  const curve = await page.$eval('[data-figure="neuron"] canvas', (c) => window.Chart.getChart(c).data.datasets[0].$points.map((p) => [p.x, p.y]));
+  assert.ok(curve.length >= 100, `${curve.length} points`);
+  for (const [x, y] of curve) assert.ok(Math.abs(y - (3 * x + x * x)) <= 1e-12 * Math.max(1, Math.abs(y)), `f(${x}) = ${y}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -280,7 +280,8 @@ export function createLineChart(canvas, { datasets, legend = false, onPointer, o
   return chart;
 }
 
-// Samples f (or f′) of catalogue functions on a grid through ONE heap buffer, resized only with the chart.
+// Samples f (or f′) of catalogue functions, or of the reader's compiled formula, on a grid through ONE heap
+// buffer, resized only with the chart.
 // Callers pass the canvas width (not the plot area, which moves with the tick labels) so a view always samples alike.
 export function createSampler(lab) {
   let buffer = null;
@@ -319,6 +320,23 @@ export function createSampler(lab) {
           points[i].y = output[i];
         } else {
           points[i] = { x: input[i], y: output[i] };
+        }
+      }
+      return points;
+    },
+    // The same for a compiled formula (lab.compile) with its parameters' values: NaN, a gap in the line, where
+    // it has no finite value.
+    sampleFormula(f, params, derivative, points) {
+      const xs = buffer.input.slice(0, grid.n);
+      const ys = derivative ? f.derivative(xs, params) : f.evaluate(xs, params);
+      points.length = grid.n;
+      for (let i = 0; i < grid.n; i++) {
+        const y = Number.isFinite(ys[i]) ? ys[i] : NaN;
+        if (points[i]) {
+          points[i].x = xs[i];
+          points[i].y = y;
+        } else {
+          points[i] = { x: xs[i], y };
         }
       }
       return points;

@@ -150,11 +150,7 @@ export function mount(element, api) {
       });
     });
     if (custom) {
-      const n = Math.max(64, Math.min(2048, Math.round(chart.width || 600)));
-      const xs = Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
-      const ys = derivative ? custom.f.derivative(xs, custom.params) : custom.f.evaluate(xs, custom.params);
-      customPoints.length = n;
-      for (let i = 0; i < n; i++) customPoints[i] = { x: xs[i], y: Number.isFinite(ys[i]) ? ys[i] : NaN };
+      sampler.sampleFormula(custom.f, custom.params, derivative, customPoints);
       const i = datasets.length;
       datasets.push({ label: derivative ? 'f′(x)' : 'f(x)', data: [], $points: customPoints, borderColor: colours[i % colours.length],
         borderDash: [3, 3], borderWidth: 2.5 });

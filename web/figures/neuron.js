@@ -216,13 +216,8 @@ export function mount(element, api) {
     const lo = Math.min(row.range[0], Math.floor(result.z) - 1);
     const hi = Math.max(row.range[1], Math.ceil(result.z) + 1);
     sampler.grid(chart.width, lo, hi);
-    if (isCustom) {
-      const n = Math.max(2, Math.round(chart.width));
-      const xs = Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
-      const ys = row.custom.f.evaluate(xs, params);
-      curve.length = xs.length;
-      for (let i = 0; i < xs.length; i++) curve[i] = { x: xs[i], y: Number.isFinite(ys[i]) ? ys[i] : NaN };
-    } else sampler.sample(row.id, params, false, curve);
+    if (isCustom) sampler.sampleFormula(row.custom.f, params, false, curve);
+    else sampler.sample(row.id, params, false, curve);
     // The export menu writes PyTorch code for a catalogue function; the reader's formula has none.
     shownNeuron = isCustom ? null : { row, params, values, result, lo, hi };
     marker[0].x = result.z;
