@@ -76,6 +76,8 @@ test('thumbnails show each unit\'s map and enlarge on focus; training changes th
   await page.click(`${LAB} [data-control="play"]`);
   await page.waitForFunction((s) => Number(document.querySelector(s).dataset.epoch) > 40, LAB, { timeout: 10000 });
   await page.waitForFunction((s) => /\d epochs\/s/.test(document.querySelector(`${s} [data-readout="speed"]`).textContent), LAB, { timeout: 5000 });
+  // A rate, not a measurement to the millisecond: whole epochs a second (one decimal below 10).
+  assert.match(await page.textContent(`${LAB} [data-readout="speed"]`), /^(\d{2,}|\d\.\d|\d) epochs\/s$/);
   await page.click(`${LAB} [data-control="play"]`);
   assert.deepEqual(problems, []);
   await context.close();

@@ -331,7 +331,7 @@ export function mount(element, api) {
     map.draw(view.grid, GRID, GRID, split.train, RANGE, split.test);
     thumbsDrawer.draw();
     setText(epochReadout, t('lab.epoch', { epoch }));
-    setText(speedReadout, t('lab.speed', { rate: speed.value ? formatNumber(speed.value, 3) : '—' }));
+    setText(speedReadout, t('lab.speed', { rate: speed.value ? formatNumber(speed.value, speed.value < 10 ? 1 : 0) : '—' }));
     element.dataset.epoch = String(epoch);
     const describe = (r) => (r ? t('lab.result.part', { loss: formatNumber(r.loss, 3), accuracy: (100 * r.accuracy).toFixed(1) }) : '—');
     setText(resultReadout, t('lab.result', { train: describe(result.train), test: describe(result.test) }));
