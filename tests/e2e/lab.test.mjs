@@ -37,9 +37,13 @@ test('layers and units: buttons add and remove them, one thumbnail per hidden un
   await waitForSearch(page, 'lab.act=tanh,relu,tanh');
   await waitForSearch(page, 'lab.layers=3,4,5');
   // Up to six layers, then the button is disabled; removing them all leaves logistic regression.
-  for (let k = 0; k < 5; k++) await page.click(`${LAB} [data-control="add-layer"]`).catch(() => {});
+  for (let k = 0; k < 3; k++) await page.click(`${LAB} [data-control="add-layer"]`);
   assert.equal(await page.$$eval(`${LAB} .lab-column`, (c) => c.length), 6);
   assert.equal(await page.$eval(`${LAB} [data-control="add-layer"]`, (b) => b.disabled), true);
+  // A click on the disabled button (forced past Playwright's wait for it to be enabled) adds nothing.
+  await page.click(`${LAB} [data-control="add-layer"]`, { force: true });
+  assert.equal(await page.$$eval(`${LAB} .lab-column`, (c) => c.length), 6);
+  await waitForSearch(page, 'lab.layers=3,4,5,5,5,5');  // a new layer takes the units of the last one
   for (let k = 0; k < 6; k++) await page.click(`${LAB} [data-control="remove-layer"]`);
   assert.equal(await thumbs(), 0);
   assert.ok(await page.$(`${LAB} .lab-no-hidden`));
